@@ -1,0 +1,46 @@
+# A fresh machine needs only python3.11 and make: every target sets itself up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MODEL := build/model/meta.json
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: setup model run test lint format bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $(STAMP)
+
+# The classifier is a build output: trained from the corpus in classifiers/ when missing or stale.
+$(MODEL): $(STAMP) $(wildcard classifiers/corpus/*.jsonl) $(wildcard classifiers/*.cfg) $(wildcard classifiers/patterns/*.jsonl)
+	$(BIN)/hypewatch train
+
+model: $(MODEL)
+
+# Until the classifier package can train, targets do not wait for a model.
+MODEL_DEP := $(if $(wildcard classifiers/commands.py),$(MODEL))
+
+run: $(STAMP) $(MODEL_DEP)
+	$(BIN)/hypewatch run
+
+test: $(STAMP) $(MODEL_DEP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP) $(MODEL_DEP)
+	$(BIN)/python -m tests.benchmarks.run_all
+
+clean:
+	rm -rf build data $(VENV)

@@ -1,0 +1,1 @@
+"""spaCy pipelines that label sentences by the AI-washing taxonomy."""

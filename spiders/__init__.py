@@ -1,0 +1,1 @@
+"""Scrapy project: the crawlers that fetch documents for hypewatch."""

@@ -1,0 +1,1 @@
+"""Parquet lake partitioned by run date, and the DuckDB catalog over it."""
