@@ -1,0 +1,102 @@
+"""`hypewatch run`: the nightly flow once, in this process, and a short account of it.
+
+With no sources file it serves the bundled sample web on a free port and crawls that, so a
+fresh clone shows the whole pipeline without touching the internet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from warehouse.schemas import KINDS, SOURCES
+
+KIND_OF = dict(zip(SOURCES, KINDS, strict=True))
+
+FIRST_QUERY = "SELECT * FROM leaderboard('{run_date}')"
+
+
+def run_once(sources: Path | None, data_dir: Path | None, run_date: dt.date) -> None:
+    """Run `nightly` on `sources` (default: the sample web) and print what it did."""
+    from warehouse.lake import resolve_data_dir
+
+    data = resolve_data_dir(data_dir)
+    if sources is None:
+        from spiders.sampleweb.server import running
+
+        with running(port=0, variant=1) as web:
+            typer.echo(f"sample web at {web.base_url} (sources: {web.sources_path})")
+            summary = _run(web.sources_path, data, run_date, dict(web.scrapy_settings))
+    else:
+        _check_sources(sources)
+        summary = _run(sources, data, run_date, {})
+    typer.echo(render_summary(summary))
+    if summary["failed"]:
+        typer.echo(f"error: {summary['failed']}", err=True)
+        raise typer.Exit(1)
+
+
+def _check_sources(path: Path) -> None:
+    """A bad sources file is user input: one line naming the problem, exit 1."""
+    from spiders.sources import SourcesError, load_sources
+
+    try:
+        load_sources(path)
+    except SourcesError as exc:
+        message = str(exc)
+        _fail(message if message.startswith("sources file") else f"{path}: {message}")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(1)
+
+
+def _run(sources: Path, data: Path, run_date: dt.date, settings: dict[str, str]) -> dict[str, Any]:
+    from flows.nightly import SpidersFailed, nightly
+
+    state = nightly(
+        sources=str(sources),
+        data_dir=str(data),
+        run_date=run_date,
+        settings=settings,
+        return_state=True,
+    )
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, SpidersFailed):
+        return {**result.summary, "failed": str(result)}
+    if isinstance(result, BaseException):
+        raise result
+    return {**result, "failed": None}
+
+
+def render_summary(summary: dict[str, Any]) -> str:
+    counts = summary["counts"]
+    lines = [
+        f"run {summary['run_date']}: {summary['status']} (model {summary['model_version']})",
+        "",
+        f"  {'documents of kind':<32}{'documents':>10}{'claims':>9}{'flagged':>9}{'errors':>8}"
+        "  spider",
+    ]
+    for row in summary["sources"]:
+        label = f"{KIND_OF.get(row['source'], '?')} ({row['source']})"
+        lines.append(
+            f"  {label:<32}{row['documents']:>10}{row['claims']:>9}"
+            f"{row['flagged_claims']:>9}{row['fetch_errors']:>8}  {row['status']}"
+        )
+    lines += [
+        f"  {'total':<32}{counts['documents']:>10}{counts['claims']:>9}"
+        f"{counts['flagged_claims']:>9}{counts['fetch_errors']:>8}",
+        "",
+        f"  documents classified: {counts['classified_documents']}, "
+        f"reused from earlier runs: {counts['reused_documents']}",
+        f"  warehouse: {summary['duckdb']}",
+        "",
+        "first query to try:",
+        f'  hypewatch sql "{FIRST_QUERY.format(run_date=summary["run_date"])}"',
+        f"  (or: duckdb {summary['duckdb']})",
+    ]
+    return "\n".join(lines)
