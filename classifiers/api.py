@@ -1,0 +1,251 @@
+"""The Python API the flows use: load the trained pipeline, label texts, and turn
+documents into rows of the `claims` table.
+
+Row keys are exactly the columns of the warehouse's CLAIMS schema (a test checks it);
+this module does not import warehouse/, which is a later stage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from classifiers import components as _components  # noqa: F401  (registers our factories)
+from classifiers.segment import sentence_offsets
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_MODEL_DIR = REPO_ROOT / "build" / "model"
+MODEL_ENV = "HYPEWATCH_MODEL"
+
+# Documents are segmented in chunks of at most this many characters (spaCy refuses texts
+# over nlp.max_length); chunks end at a line break or a space where there is one.
+DOC_CHUNK_CHARS = 100_000
+# A text given to label_texts longer than this is labelled in pieces and the answers
+# combined, so nothing is truncated.
+TEXT_CHUNK_CHARS = 20_000
+BATCH_SIZE = 256
+
+LABEL_FIELDS = (
+    "claim",
+    "claim_scores",
+    "flags",
+    "flag_scores",
+    "ai_claim",
+    "washing",
+    "washing_score",
+    "evidence",
+)
+
+
+class ModelNotFoundError(FileNotFoundError):
+    pass
+
+
+def resolve_model_dir(model_dir: Path | None = None) -> Path:
+    """The model directory: the argument, else $HYPEWATCH_MODEL, else build/model."""
+    if model_dir is not None:
+        return Path(model_dir)
+    env = os.environ.get(MODEL_ENV)
+    return Path(env) if env else DEFAULT_MODEL_DIR
+
+
+def kind_token(kind: str | None) -> str:
+    return "xxkind" + (kind or "none").replace("_", "")
+
+
+def model_input(text: str, kind: str | None, kind_feature: bool) -> str:
+    """The text the classifiers read: the sentence, and with `kind_feature` a marker token
+    for the document kind after it (after, so evidence offsets stay those of the text)."""
+    return f"{text} {kind_token(kind)}" if kind_feature else text
+
+
+def chunk_text(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) pieces covering `text` whole, each at most `limit` characters, cut at
+    the last line break, else the last space, else hard."""
+    pieces = []
+    start = 0
+    n = len(text)
+    while n - start > limit:
+        window_end = start + limit
+        cut = text.rfind("\n", start + 1, window_end)
+        if cut <= start:
+            cut = text.rfind(" ", start + 1, window_end)
+        if cut <= start:
+            cut = window_end
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, n))
+    return pieces
+
+
+def clean_text(text: object) -> str:
+    """The text as valid Unicode of the same length: lone surrogates (undecodable bytes
+    passed through the shell or os APIs) become "?"; a non-string becomes ""."""
+    if not isinstance(text, str):
+        return ""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def normalize_sentence(text: str) -> str:
+    return " ".join(text.split())
+
+
+def claim_id(doc_id: str, sentence: str, occurrence: int) -> str:
+    """Stable across runs while the sentence is unchanged: the document, the sentence with
+    its whitespace normalised, and which repeat of that same sentence in the document."""
+    key = f"{doc_id}\n{normalize_sentence(sentence)}\n{occurrence}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+class Classifier:
+    """A loaded pipeline. `label_texts` for sentences, `claims_for_document(s)` for
+    documents."""
+
+    def __init__(self, nlp: Language, model_dir: Path) -> None:
+        self.nlp = nlp
+        self.model_dir = model_dir
+        meta = nlp.meta.get("hypewatch", {})
+        self.model_version: str = meta.get("model_version") or f"claims-{nlp.meta.get('version')}"
+        washing = nlp.get_pipe("hypewatch_washing")
+        self.kind_feature: bool = bool(washing.kind_feature)
+        self._segmenter = nlp.get_pipe("hypewatch_segmenter")
+        self._labelling = [name for name in nlp.pipe_names if name != "hypewatch_segmenter"]
+
+    # -- sentences -------------------------------------------------------------
+
+    def _make_doc(self, text: str, kind: str | None) -> Doc:
+        doc = self.nlp.make_doc(model_input(text, kind, self.kind_feature))
+        if not len(doc):
+            # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
+            # has no words, so the washing component answers NONE for it.
+            doc = self.nlp.make_doc(" ")
+        doc.user_data["hypewatch_text_end"] = len(text)
+        return doc
+
+    def _label_docs(self, docs: Iterable[Doc]) -> Iterator[Doc]:
+        with self.nlp.select_pipes(enable=self._labelling):
+            yield from self.nlp.pipe(docs, batch_size=BATCH_SIZE)
+
+    @staticmethod
+    def _fields(doc: Doc) -> dict[str, Any]:
+        return {name: getattr(doc._, name) for name in LABEL_FIELDS}
+
+    def label_texts(
+        self, texts: Sequence[str], kinds: Sequence[str | None] | None = None
+    ) -> list[dict[str, Any]]:
+        """The classify fields for each text (a sentence, or any text read as one unit).
+        `kinds` optionally gives each text's document kind."""
+        kinds = list(kinds) if kinds is not None else [None] * len(texts)
+        units: list[tuple[int, int, str, str | None]] = []  # (text index, offset, piece, kind)
+        for i, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
+            text = clean_text(text)
+            for start, end in chunk_text(text, TEXT_CHUNK_CHARS):
+                units.append((i, start, text[start:end], kind))
+        results: list[dict[str, Any] | None] = [None] * len(texts)
+        docs = (self._make_doc(piece, kind) for _, _, piece, kind in units)
+        for (i, offset, _piece, _kind), doc in zip(units, self._label_docs(docs), strict=True):
+            fields = self._fields(doc)
+            fields["evidence"] = [
+                {**e, "start_char": e["start_char"] + offset, "end_char": e["end_char"] + offset}
+                for e in fields["evidence"]
+            ]
+            results[i] = fields if results[i] is None else _combine(results[i], fields)
+        return [r for r in results if r is not None]
+
+    # -- documents -------------------------------------------------------------
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        """Character offsets of the sentences of a document, in order."""
+        out = []
+        for c_start, c_end in chunk_text(text, DOC_CHUNK_CHARS):
+            doc = self._segmenter(self.nlp.make_doc(text[c_start:c_end]))
+            out.extend((c_start + s, c_start + e) for s, e in sentence_offsets(doc))
+        return out
+
+    def claims_for_document(self, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Claims rows (the columns of the warehouse's CLAIMS schema) for one documents row:
+        one per sentence. Evidence offsets are relative to the row's `text`."""
+        return self.claims_for_documents([doc])
+
+    def claims_for_documents(self, docs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Claims rows for many documents, labelled in batches through nlp.pipe."""
+        plan: list[tuple[Mapping[str, Any], str, int, int, int, str]] = []
+        for document in docs:
+            text = clean_text(document.get("text"))
+            seen: Counter[str] = Counter()
+            for index, (start, end) in enumerate(self.sentences(text)):
+                sentence = text[start:end]
+                norm = normalize_sentence(sentence)
+                cid = claim_id(str(document["doc_id"]), norm, seen[norm])
+                plan.append((document, text, index, start, end, cid))
+                seen[norm] += 1
+        sent_docs = (
+            self._make_doc(text[start:end], document.get("kind"))
+            for document, text, _, start, end, _ in plan
+        )
+        rows = []
+        for (document, text, index, start, end, cid), labelled in zip(
+            plan, self._label_docs(sent_docs), strict=True
+        ):
+            fields = self._fields(labelled)
+            rows.append(
+                {
+                    "claim_id": cid,
+                    "doc_id": document["doc_id"],
+                    "run_date": document["run_date"],
+                    "company_id": document["company_id"],
+                    "sent_index": index,
+                    "start_char": start,
+                    "end_char": end,
+                    "text": text[start:end],
+                    "claim": fields["claim"],
+                    "claim_score": fields["claim_scores"][fields["claim"]],
+                    "flags": fields["flags"],
+                    "flag_scores": fields["flag_scores"],
+                    "ai_claim": fields["ai_claim"],
+                    "washing": fields["washing"],
+                    "washing_score": fields["washing_score"],
+                    "evidence": fields["evidence"],
+                    "model_version": self.model_version,
+                }
+            )
+        return rows
+
+
+def _combine(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """One answer for a text labelled in pieces: the labels of the piece most likely to be
+    an AI claim, the highest washing score, and the evidence of every piece."""
+    p_a = 1.0 - a["claim_scores"]["NONE"]
+    p_b = 1.0 - b["claim_scores"]["NONE"]
+    best = dict(b) if (b["ai_claim"], p_b) > (a["ai_claim"], p_a) else dict(a)
+    best["washing_score"] = max(a["washing_score"], b["washing_score"])
+    best["evidence"] = a["evidence"] + b["evidence"]
+    return best
+
+
+def load_classifier(model_dir: Path | None = None) -> Classifier:
+    """Load the trained pipeline from `model_dir`, $HYPEWATCH_MODEL or build/model."""
+    path = resolve_model_dir(model_dir)
+    if not (path / "meta.json").is_file():
+        raise ModelNotFoundError(
+            f"no trained model in {path} (run `hypewatch train` or `make model`)"
+        )
+    nlp = spacy.load(path)
+    return Classifier(nlp, path)
+
+
+def read_meta(model_dir: Path) -> dict[str, Any]:
+    return json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))

@@ -1,0 +1,161 @@
+"""Our pipeline components and registered functions.
+
+Importing this module registers, with spaCy's registries:
+- `hypewatch_segmenter` (from segment.py), the sentence splitter;
+- `hypewatch.patterns.v1`, a reader that loads every JSONL file of span_ruler patterns
+  from a folder, so the config names the folder once;
+- `hypewatch_washing`, the component that turns the two text classifiers' scores and the
+  span_ruler's evidence spans into the answers of LABELS.md, with the decision thresholds
+  tuned on the dev split kept in its own config (so they travel in the model's config.cfg).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from classifiers import segment as _segment  # noqa: F401  (registers hypewatch_segmenter)
+from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, is_washing
+
+EVIDENCE_KEY = "evidence"
+# Labels of the span_ruler patterns, grouped by what they are evidence of.
+SIGNAL_LABELS = ("AI_TERM", "HYPE", "ABSOLUTE", "SUPERLATIVE", "METRIC", "GUARANTEE", "FUTURE")
+SUBSTANTIATION_LABELS = ("NAMED_MODEL", "DATASET", "TEST_CONDITION", "LIMITATION", "HUMAN_REVIEW")
+EVIDENCE_LABELS = SIGNAL_LABELS + SUBSTANTIATION_LABELS
+
+_EXTENSIONS = {
+    "claim": "NONE",
+    "claim_score": 0.0,
+    "claim_scores": None,
+    "flags": None,
+    "flag_scores": None,
+    "ai_claim": False,
+    "washing": False,
+    "washing_score": 0.0,
+    "evidence": None,
+}
+for _name, _default in _EXTENSIONS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+@registry.readers("hypewatch.patterns.v1")
+def read_patterns(path: str) -> list[dict[str, Any]]:
+    """All patterns from every `*.jsonl` file in `path`, in file-name order."""
+    folder = Path(path)
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise ValueError(f"no *.jsonl pattern files in {folder}")
+    patterns: list[dict[str, Any]] = []
+    for file in files:
+        for line_no, pattern in enumerate(srsly.read_jsonl(file), start=1):
+            if pattern.get("label") not in EVIDENCE_LABELS or "pattern" not in pattern:
+                raise ValueError(f"{file}:{line_no}: bad pattern {pattern!r}")
+            patterns.append(pattern)
+    return patterns
+
+
+DEFAULT_THRESHOLDS = {"ai": 0.5, **{label: 0.5 for label in FLAG_LABELS}}
+
+
+@Language.factory(
+    "hypewatch_washing",
+    default_config={
+        "claim_component": "textcat",
+        "flags_component": "textcat_multilabel",
+        "thresholds": DEFAULT_THRESHOLDS,
+        "require_ai_term": False,
+        "kind_feature": False,
+    },
+)
+def make_washing(
+    nlp: Language,
+    name: str,
+    claim_component: str,
+    flags_component: str,
+    thresholds: dict[str, float],
+    require_ai_term: bool,
+    kind_feature: bool,
+) -> WashingScorer:
+    return WashingScorer(thresholds, require_ai_term, kind_feature)
+
+
+class WashingScorer:
+    """Sets doc._.claim, claim_scores, flags, flag_scores, ai_claim, washing,
+    washing_score and evidence from doc.cats and doc.spans["evidence"].
+
+    - `claim`: NONE unless 1 - P(NONE) reaches thresholds["ai"]; then the most likely of
+      SPECIFIC, VAGUE, ASPIRATIONAL. With `require_ai_term`, a text with no AI wording
+      matched by the patterns is NONE whatever the model says (LABELS.md, section 4).
+    - `flags`: each flag whose score reaches its threshold, on AI claims only (a flag needs a
+      reference to the speaker's AI).
+    - `washing_score`: the probability of washing under the two models, P(VAGUE) +
+      P(ASPIRATIONAL) + P(SPECIFIC) * max flag score, in [0, 1].
+    - `evidence`: the pattern spans in an AI claim; none for NONE.
+    """
+
+    def __init__(
+        self,
+        thresholds: dict[str, float] | None = None,
+        require_ai_term: bool = False,
+        kind_feature: bool = False,
+    ) -> None:
+        self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
+        self.require_ai_term = require_ai_term
+        self.kind_feature = kind_feature
+
+    def __call__(self, doc: Doc) -> Doc:
+        # A kind marker appended after the text (see api.model_input) is not evidence.
+        text_end = doc.user_data.get("hypewatch_text_end", len(doc.text))
+        spans = [s for s in doc.spans.get(EVIDENCE_KEY, []) if s.end_char <= text_end]
+        claim_scores = {label: float(doc.cats.get(label, 0.0)) for label in CLAIM_LABELS}
+        flag_scores = {label: float(doc.cats.get(label, 0.0)) for label in FLAG_LABELS}
+        has_words = any(t.is_alpha for t in doc[: len(doc)] if t.idx < text_end)
+        if not has_words:
+            # Nothing to read (empty, whitespace, symbols, emoji): certainly no claim.
+            claim_scores = {label: float(label == "NONE") for label in CLAIM_LABELS}
+            flag_scores = dict.fromkeys(FLAG_LABELS, 0.0)
+        has_ai_term = any(s.label_ == "AI_TERM" for s in spans)
+        p_ai = 1.0 - claim_scores["NONE"]
+        claim = "NONE"
+        if (
+            has_words
+            and p_ai >= self.thresholds["ai"]
+            and (has_ai_term or not self.require_ai_term)
+        ):
+            claim = max(CLAIM_LABELS[1:], key=lambda label: claim_scores[label])
+        flags = []
+        if claim != "NONE":
+            flags = [f for f in FLAG_LABELS if flag_scores[f] >= self.thresholds[f]]
+        washing_score = (
+            claim_scores["VAGUE"]
+            + claim_scores["ASPIRATIONAL"]
+            + claim_scores["SPECIFIC"] * max(flag_scores.values(), default=0.0)
+        )
+        doc._.claim = claim
+        doc._.claim_score = claim_scores[claim]
+        doc._.claim_scores = claim_scores
+        doc._.flags = flags
+        doc._.flag_scores = flag_scores
+        doc._.ai_claim = claim != "NONE"
+        doc._.washing = is_washing(claim, flags)
+        doc._.washing_score = min(1.0, max(0.0, washing_score))
+        doc._.evidence = (
+            [
+                {
+                    "label": s.label_,
+                    "text": s.text,
+                    "start_char": s.start_char,
+                    "end_char": s.end_char,
+                }
+                for s in sorted(set(spans), key=lambda s: (s.start_char, s.end_char, s.label_))
+            ]
+            if claim != "NONE"
+            else []
+        )
+        return doc
