@@ -13,6 +13,7 @@ import datetime as dt
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -43,6 +44,9 @@ class SpidersFailed(RuntimeError):
         self.summary = summary
         names = ", ".join(f"{name} ({reason})" for name, reason in self.failed.items())
         super().__init__(f"spiders failed: {names}; the other sources landed")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # Prefect may pickle a flow's exception
+        return (SpidersFailed, (self.failed, self.summary))
 
 
 @dataclass
@@ -190,22 +194,20 @@ def collect(
     data_dir: Path,
     run_date: dt.date,
     crawled: list[CrawlOutput],
-    failed_sources: list[str],
     staging_root: Path,
 ) -> dict[str, int]:
-    """One documents file and one fetch-errors file for the night. A failed source keeps what
-    an earlier run of this date landed for it, so a re-run never loses a good record."""
+    """One documents file and one fetch-errors file for the night. A source that was not
+    crawled successfully keeps what an earlier run of this date landed for it, so a re-run
+    with a failing (or deselected) spider never loses a good record."""
     from warehouse.lake import read_partition
 
     staging = Staging(staging_root)
     docs = [_read(output.documents, "documents") for output in crawled]
     errors = [_read(output.fetch_errors, "fetch_errors") for output in crawled]
-    if failed_sources:
-        keep = pa.array(failed_sources)
-        old_docs = read_partition(data_dir, "documents", run_date)
-        old_errors = read_partition(data_dir, "fetch_errors", run_date)
-        docs.append(old_docs.filter(pc.is_in(old_docs["source"], keep)))
-        errors.append(old_errors.filter(pc.is_in(old_errors["source"], keep)))
+    fresh = pa.array([output.source for output in crawled], pa.string())
+    for table, parts in (("documents", docs), ("fetch_errors", errors)):
+        old = read_partition(data_dir, table, run_date)
+        parts.append(old.filter(pc.invert(pc.is_in(old["source"], fresh))))
     documents = pa.concat_tables([DOCUMENTS.empty_table(), *docs])
     fetch_errors = pa.concat_tables([FETCH_ERRORS.empty_table(), *errors])
     pq.write_table(documents, staging.documents)
@@ -335,13 +337,15 @@ def nightly(
         "model_version": None,
     }
     failed: dict[str, str] = {}
+    seconds: dict[str, float] = {}
     try:
         land_companies(data, sources_path, run_date)
         rebuild_catalog(data)  # the claims lookup below reads the lake through it
+        clock = time.perf_counter()
         crawl_task = crawl.with_options(retries=crawl_retries)
         futures = {
             name: crawl_task.submit(name, sources_path, run_date, staging.root, settings or {})
-            for name in spiders or SOURCES
+            for name in (SOURCES if spiders is None else spiders)
         }
         crawled = []
         for name, future in futures.items():
@@ -350,8 +354,11 @@ def nightly(
                 crawled.append(future.result())
             else:
                 failed[name] = (future.state.message or future.state.name).splitlines()[0]
-        collected = collect(data, run_date, crawled, sorted(failed), staging.root)
+        seconds["crawl"], clock = time.perf_counter() - clock, time.perf_counter()
+        collected = collect(data, run_date, crawled, staging.root)
+        seconds["land"], clock = time.perf_counter() - clock, time.perf_counter()
         classified = classify(data, run_date, staging.root, Path(model_dir) if model_dir else None)
+        seconds["classify"], clock = time.perf_counter() - clock, time.perf_counter()
         # Documents land last: a run killed in between leaves claims whose documents row does
         # not match them yet, so the next run's claims lookup cannot reuse them by mistake.
         land(data, "fetch_errors", run_date, staging.fetch_errors)
@@ -360,6 +367,7 @@ def nightly(
         found = pq.read_table(staging.documents, columns=["company_id"])["company_id"]
         company_count = land_companies(data, sources_path, run_date, set(found.to_pylist()))
         rebuild_catalog(data)
+        seconds["land"] += time.perf_counter() - clock
         status = {name: "ok" for name in futures} | {name: "failed" for name in failed}
         per_source = publish_artifacts(data, run_date, status)
         run["model_version"] = classified.model_version
@@ -384,6 +392,7 @@ def nightly(
         "model_version": run["model_version"],
         "counts": run["counts"],
         "sources": per_source,
+        "seconds": {stage: round(value, 3) for stage, value in seconds.items()},
         "duckdb": str(data / "hypewatch.duckdb"),
     }
     if failed:
@@ -393,10 +402,6 @@ def nightly(
 
 
 # --- helpers (wiring only: reading back what landed) ---------------------------------------
-
-
-def _opt_path(value: str | None) -> Path | None:
-    return Path(value) if value else None
 
 
 def _read(path: Path, table: str) -> pa.Table:
@@ -431,7 +436,19 @@ def _stored_claims(data_dir: Path, documents: pa.Table, model_version: str) -> p
             """,
             [model_version],
         ).fetch_arrow_table()
-    rows = found.to_pylist()
+    # A run killed between landing claims and documents can leave a date whose claims belong
+    # to other content than its documents row says; claims that do not cut the same sentences
+    # out of the document's text are not reused.
+    text_of = dict(zip(documents["doc_id"].to_pylist(), documents["text"].to_pylist(), strict=True))
+    rows_of: dict[str, list[dict[str, Any]]] = {}
+    for row in found.to_pylist():
+        rows_of.setdefault(row["doc_id"], []).append(row)
+    rows = [
+        row
+        for doc_id, doc_rows in rows_of.items()
+        if all(text_of[doc_id][r["start_char"] : r["end_char"]] == r["text"] for r in doc_rows)
+        for row in doc_rows
+    ]
     return pa.Table.from_pylist(rows, schema=CLAIMS) if rows else CLAIMS.empty_table()
 
 

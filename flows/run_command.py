@@ -93,6 +93,8 @@ def render_summary(summary: dict[str, Any]) -> str:
         "",
         f"  documents classified: {counts['classified_documents']}, "
         f"reused from earlier runs: {counts['reused_documents']}",
+        "  seconds: "
+        + ", ".join(f"{stage} {value:.1f}" for stage, value in summary["seconds"].items()),
         f"  warehouse: {summary['duckdb']}",
         "",
         "first query to try:",
