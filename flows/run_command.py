@@ -6,7 +6,9 @@ fresh clone shows the whole pipeline without touching the internet.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from warehouse.schemas import KINDS, SOURCES
 
 KIND_OF = dict(zip(SOURCES, KINDS, strict=True))
 
+SAMPLE_WEB_PORT = 47613
 FIRST_QUERY = "SELECT * FROM leaderboard('{run_date}')"
 
 
@@ -25,9 +28,7 @@ def run_once(sources: Path | None, data_dir: Path | None, run_date: dt.date) -> 
 
     data = resolve_data_dir(data_dir)
     if sources is None:
-        from spiders.sampleweb.server import running
-
-        with running(port=0, variant=1) as web:
+        with _sample_web() as web:
             typer.echo(f"sample web at {web.base_url} (sources: {web.sources_path})")
             summary = _run(web.sources_path, data, run_date, dict(web.scrapy_settings))
     else:
@@ -37,6 +38,21 @@ def run_once(sources: Path | None, data_dir: Path | None, run_date: dt.date) -> 
     if summary["failed"]:
         typer.echo(f"error: {summary['failed']}", err=True)
         raise typer.Exit(1)
+
+
+@contextlib.contextmanager
+def _sample_web() -> Iterator[Any]:
+    """The sample web on SAMPLE_WEB_PORT when it is free, else on any free port. doc_id hashes
+    the URL, port included, so a fixed port lets one night's documents (and their claims) be
+    recognised the next night."""
+    from spiders.sampleweb.server import running
+
+    with contextlib.ExitStack() as stack:
+        try:
+            web = stack.enter_context(running(port=SAMPLE_WEB_PORT, variant=1))
+        except OSError:  # taken: any free port will do
+            web = stack.enter_context(running(port=0, variant=1))
+        yield web
 
 
 def _check_sources(path: Path) -> None:
