@@ -26,7 +26,7 @@ from warehouse.schemas import PARTITION_COLUMN, TABLES
 
 CATALOG_FILE = "hypewatch.duckdb"
 SQL_DIR = Path(__file__).parent / "sql"
-SQL_FILES = ("views.sql", "macros.sql")
+SQL_FILES = ("views.sql", "macros.sql", "history.sql")
 _PLACEHOLDER = re.compile(r"\{\{table:([a-z_]+)\}\}")
 # Offline by design: a query that needs an extension we do not ship must fail, not download.
 DUCKDB_CONFIG = {"autoinstall_known_extensions": False, "autoload_known_extensions": False}
