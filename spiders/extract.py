@@ -294,3 +294,42 @@ def extract_page(html: str, url: str | None = None) -> Extracted:
         text=main_text(html, url),
         published_at=published_of(root),
     )
+
+
+def filing_text(html: str | bytes) -> str:
+    """Text of an EDGAR filing document (10-K, 8-K, EX-99...): every block, tables one row
+    per line, inline XBRL facts kept as the numbers they tag, and the hidden ix:header (the
+    XBRL contexts, units and hidden facts) dropped."""
+    root = parse_html(html)
+    if root is None:
+        return ""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag.lower() in ("ix:header", "ix:hidden") or _HIDDEN_STYLE.search(
+            el.get("style") or ""
+        ):
+            _remove(el)
+    body = root.find("body")
+    scope = body if body is not None else root
+    _strip(scope, remove_chrome=False)
+    return "\n".join(_lines(scope))
+
+
+def xml_text(xml: bytes) -> str:
+    """Text of an XML document (e.g. a Form C primary_doc.xml): one line per leaf element,
+    `name: value`, so the offering's fields stay readable."""
+    try:
+        root = etree.fromstring(
+            xml, parser=etree.XMLParser(resolve_entities=False, no_network=True)
+        )
+    except etree.XMLSyntaxError:
+        return ""
+    lines = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or len(el):
+            continue
+        value = _SPACES.sub(" ", el.text or "").strip()
+        if value:
+            lines.append(f"{etree.QName(el).localname}: {value}")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The four hypewatch spiders; `scrapy list` names them."""
