@@ -488,6 +488,7 @@ def _manifest(
     claims: list[dict] = []
     changes: list[dict] = []
     not_requested: list[dict] = []
+    added_documents: list[str] = []
 
     def add_claims(company_id: str, source: str, url: str, found: list[Claim]) -> None:
         claims.extend(
@@ -570,6 +571,8 @@ def _manifest(
             )
             found = list(iter_claims(release.blocks, variant))
             add_claims(company.id, "press_releases", url, found)
+            if release.since_variant == 2:
+                added_documents.append(url)
             if variant == 2:
                 add_changes(
                     company.id,
@@ -669,7 +672,8 @@ def _manifest(
         )
         found = list(iter_claims(blocks, variant))
         add_claims(company_id, "edgar", url, found)
-        if variant == 2 and doc.filing.since_variant == 2:
+        if doc.filing.since_variant == 2:
+            added_documents.append(url)
             add_changes(company_id, "edgar", url, [], True, found)
 
     return {
@@ -694,7 +698,10 @@ def _manifest(
         "fetch_errors": errors,
         "not_requested": not_requested,
         "claims": claims,
-        "changes": changes if variant == 2 else [],
+        # Variant 2 only: claim sentences added, edited or removed since variant 1 (same URLs),
+        # and the documents that did not exist in variant 1.
+        "changes": changes,
+        "added_documents": added_documents,
     }
 
 

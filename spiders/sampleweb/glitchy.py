@@ -284,7 +284,7 @@ def glitchy_routes(base_url: str, alt_base_url: str) -> dict[str, Route]:
     """The misbehaving paths under /sites/glitchy/, keyed by site-relative path."""
     g = "/sites/glitchy/"
     malformed = (
-        "<html><head><title>Legacy catalogue</head><body><div><p>Legacy catalogue <b>widgets <i>from 1987"
+        "<html><head><title>Legacy catalogue</title><body><div><p>Legacy catalogue <b>widgets <i>from 1987"
         "</b></i><table><tr><td>GW-1 brass widget<td>GW-2 steel widget</tr><p>Ask about the legacy catalogue "
         "<a href='/sites/glitchy/about'>at our store<div></span></body>"
     )

@@ -143,7 +143,12 @@ class RunningWeb:
     def port(self) -> int:
         return self._server.server_address[1]
 
+    def manifest_companies(self) -> list[dict]:
+        """The companies of the sources file (id, name, website, cik, feeds, decks)."""
+        return list(self.manifest["companies"])
+
     def set_variant(self, variant: int) -> None:
+        """Serves `variant` from now on, on the same port (doc_ids hash the URL, port included)."""
         self._server.web = build(self.base_url, variant)
         self.manifest_path.write_text(
             json.dumps(self.manifest, indent=1, ensure_ascii=False), encoding="utf-8"
