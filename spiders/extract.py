@@ -17,6 +17,7 @@ bench_extraction.py` measures this against trafilatura's defaults on real servic
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
@@ -57,7 +58,7 @@ _CHROME_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_SPACES = re.compile(r"[\s\u200b]+")
 _WORD = re.compile(r"\w+")
 
 # trafilatura keeping less than this share of the structural text's words means it kept a
@@ -195,11 +196,7 @@ def _dedupe_lines(lines: list[str]) -> list[str]:
     return kept
 
 
-def page_text(html: str | bytes, *, remove_chrome: bool = True) -> str:
-    """Structural text of a page: every block outside navigation and boilerplate."""
-    root = parse_html(html)
-    if root is None:
-        return ""
+def _structural(root: etree._Element, remove_chrome: bool) -> str:
     body = root.find("body")
     scope = body if body is not None else root
     _strip(scope, remove_chrome)
@@ -210,17 +207,46 @@ def page_text(html: str | bytes, *, remove_chrome: bool = True) -> str:
     return "\n".join(_dedupe_lines(_lines(scope)))
 
 
+def page_text(html: str | bytes, *, remove_chrome: bool = True) -> str:
+    """Structural text of a page: every block outside navigation and boilerplate."""
+    root = parse_html(html)
+    return "" if root is None else _structural(root, remove_chrome)
+
+
+def _without_page_bars(root: etree._Element) -> etree._Element:
+    """A copy without the elements that are page chrome by definition (nav, header,
+    footer, navigation and dialog roles), for trafilatura: on short pages it keeps menus."""
+    tree = copy.deepcopy(root)
+    body = tree.find("body")
+    if body is None:
+        return tree
+    most = MOST_OF_PAGE * _text_len(body)
+    for el in list(body.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None:
+            continue
+        bar = el.tag in ("nav", "header", "footer") or (el.get("role") or "").lower() in (
+            "navigation",
+            "dialog",
+            "alertdialog",
+        )
+        if bar and _text_len(el) <= most:
+            _remove(el)
+    return tree
+
+
 def _words(text: str) -> Counter[str]:
     return Counter(_WORD.findall(text.lower()))
 
 
 def main_text(html: str | bytes, url: str | None = None) -> str:
     """The main text of a web page (see the module docstring for the method)."""
-    structural = page_text(html)
-    if isinstance(html, bytes):
-        html = html.decode("utf-8", "replace")
+    root = parse_html(html)
+    if root is None:
+        return ""
+    bare = _without_page_bars(root)
+    structural = _structural(root, remove_chrome=True)
     try:
-        precise = trafilatura.extract(html, url=url, include_tables=True) or ""
+        precise = trafilatura.extract(bare, url=url, include_tables=True) or ""
     except Exception:  # trafilatura raises assorted errors on broken markup
         precise = ""
     if not structural:

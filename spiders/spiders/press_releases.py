@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import xml.sax
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -78,8 +79,11 @@ def _struct_time(value: Any) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(calendar.timegm(value), tz=dt.UTC)
 
 
-def parse_xml_feed(body: bytes, base_url: str) -> list[FeedItem]:
-    parsed = feedparser.parse(body, response_headers={"content-location": base_url})
+def parse_xml_feed(body: bytes, base_url: str, content_type: str = "") -> list[FeedItem]:
+    headers = {"content-location": base_url}
+    if content_type:
+        headers["content-type"] = content_type
+    parsed = feedparser.parse(body, response_headers=headers)
     if not parsed.version and not parsed.entries:
         raise FeedError(FEED_MALFORMED, "neither RSS nor Atom")
     out = []
@@ -95,9 +99,9 @@ def parse_xml_feed(body: bytes, base_url: str) -> list[FeedItem]:
                 or _struct_time(entry.get("updated_parsed")),
             )
         )
-    if parsed.bozo and not out:
-        # Broken XML that left nothing usable; with usable items we keep them (feedparser
-        # also flags harmless things such as a wrong charset label).
+    if not out and isinstance(parsed.get("bozo_exception"), xml.sax.SAXException):
+        # Broken XML that left nothing usable. With usable items we keep them, and other
+        # "bozo" flags (a wrong charset label, no Content-Type) are harmless.
         raise FeedError(FEED_MALFORMED, f"not a readable feed: {parsed.get('bozo_exception')}")
     return out
 
@@ -109,7 +113,7 @@ def parse_feed(body: bytes, content_type: str, base_url: str) -> list[FeedItem]:
     if "json" in content_type.lower() or body.lstrip()[:1] == b"{":
         items = parse_json_feed(body, base_url)
     else:
-        items = parse_xml_feed(body, base_url)
+        items = parse_xml_feed(body, base_url, content_type)
     if not items:
         raise FeedError(FEED_EMPTY, "the feed has no items with links")
     return items
