@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from . import edgar
 from .companies import COMPANIES
 from .filings import FILINGS_BY_COMPANY
-from .glitchy import GLITCHY, UNFOLLOWED_LINKS, Route, glitchy_routes
+from .glitchy import GLITCHY, UNFOLLOWED_LINKS, glitchy_routes
 from .model import Change, Claim, Company, Deck, Segment, iter_changes, iter_claims, resolve
 from .pdfs import deck_pdf
 from .render import (
@@ -36,6 +36,7 @@ from .render import (
     sitemap_index,
     urlset,
 )
+from .routes import Route
 
 ALL_COMPANIES: tuple[Company, ...] = (*COMPANIES, GLITCHY)
 EDGAR_FORMS = ["S-1", "10-K", "10-Q", "8-K", "C"]

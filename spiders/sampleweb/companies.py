@@ -266,6 +266,13 @@ CARTWISE = Company(
             nav_label="About",
         ),
         Page(
+            "investors/",
+            "Webinar slides",
+            (h2("Webinar slides"), p("Slides from our free monthly webinar.")),
+            footer_label="Webinar slides",
+            links=(("January 2026 webinar (PDF)", "investors/cartwise-webinar-2026.pdf"),),
+        ),
+        Page(
             "blog/",
             "Blog",
             (h2("Latest articles"), p("Tips for new store owners from the Cartwise team.")),
@@ -1708,7 +1715,13 @@ ROUTEWELL = Company(
                     "Dispatch",
                     (
                         C("AI-powered dispatch for modern fleets", "VAGUE"),
-                        C("Cut empty miles by 30% with AI", "VAGUE", "UNSUPPORTED_METRIC"),
+                        Change(
+                            C("Cut empty miles by 30% with AI", "VAGUE", "UNSUPPORTED_METRIC"),
+                            C(
+                                "52 pilot carriers drove 11% fewer empty miles with our route model in 2025 than in 2024",
+                                "SPECIFIC",
+                            ),
+                        ),
                     ),
                 ),
                 Slide("Billing", ("Automatic invoice reminders", "Factoring integrations")),
@@ -1787,6 +1800,13 @@ FURROW = Company(
                 p("Furrow Robotics was founded in 2023 by a third-generation lettuce grower."),
             ),
             nav_label="About",
+        ),
+        Page(
+            "investors/",
+            "Investor materials",
+            (h2("Investor materials"), p("Materials for our Regulation Crowdfunding offering.")),
+            footer_label="Investors",
+            links=(("Crowdfunding deck (PDF)", "investors/furrow-crowdfunding-2026.pdf"),),
         ),
         *boilerplate(
             "Furrow Robotics", "Furrow Robotics, Inc.", "Salinas, California", ("Field technician",)

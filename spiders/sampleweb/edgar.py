@@ -6,6 +6,7 @@ efts.sec.gov/LATEST/search-index), with the field names real clients read.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from html import escape
@@ -191,6 +192,19 @@ def _facts_table(filing: Filing) -> str:
     )
 
 
+def _long_date(iso: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%B} {day.day}, {day.year}"
+
+
+def _period_line(filing: Filing) -> str:
+    if filing.form == "10-K":
+        return f"For the fiscal year ended {_long_date(filing.report_date)}"
+    if filing.form == "10-Q":
+        return f"For the quarterly period ended {_long_date(filing.report_date)}"
+    return f"Date of Report (Date of earliest event reported): {_long_date(filing.report_date)}"
+
+
 def _primary_html(company: Company, filing: Filing, variant: int) -> str:
     title = filing.primary_doc.rsplit(".", 1)[0]
     name_fact = f'<ix:nonNumeric contextRef="c-1" name="dei:EntityRegistrantName" id="f-5">{escape(company.legal_name)}</ix:nonNumeric>'
@@ -222,7 +236,7 @@ def _primary_html(company: Company, filing: Filing, variant: int) -> str:
 <div style="text-align:center;font-weight:bold">UNITED STATES<br/>SECURITIES AND EXCHANGE COMMISSION<br/>Washington, D.C. 20549</div>
 <div style="text-align:center;font-weight:bold;font-size:14pt">FORM <ix:nonNumeric contextRef="c-1" name="dei:DocumentType" id="f-6">{escape(filing.form)}</ix:nonNumeric></div>
 <div style="text-align:center">{escape(FORM_DESCRIPTIONS[filing.form])}</div>
-<div style="text-align:center">For the period ended {filing.report_date}</div>
+<div style="text-align:center">{_period_line(filing)}</div>
 <div style="text-align:center">Commission File Number 001-4{company.edgar_cik[-4:]}</div>
 <div style="text-align:center;font-weight:bold">{registrant}</div>
 <div style="text-align:center">(Exact name of registrant as specified in its charter)</div>

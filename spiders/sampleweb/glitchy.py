@@ -8,31 +8,19 @@ from __future__ import annotations
 
 import threading
 import zlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .companies import boilerplate
 from .model import C, Company, Deck, Page, Release, Slide, h2, p
 from .pdfs import corrupt_pdf, encrypted_pdf
+from .routes import Route
 
 if TYPE_CHECKING:
     from http.server import BaseHTTPRequestHandler
 
 HUGE_BYTES = 20 * 1024 * 1024
 BOMB_EXPANDED_BYTES = 110 * 1024 * 1024
-
-
-@dataclass
-class Route:
-    """What the server answers for one path. `handler` writes dynamic responses itself."""
-
-    body: bytes = b""
-    status: int = 200
-    content_type: str | None = "text/html; charset=utf-8"
-    headers: tuple[tuple[str, str], ...] = ()
-    handler: Callable[[BaseHTTPRequestHandler], None] | None = None
-    outcome: dict | None = None  # the expected crawl outcome, for the manifest
 
 
 @dataclass

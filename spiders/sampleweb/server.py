@@ -11,6 +11,7 @@ import contextlib
 import json
 import logging
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -70,6 +71,11 @@ class _Handler(BaseHTTPRequestHandler):
             )
             return
         route = web.routes.get(path)
+        if route is None and not path.endswith("/") and path + "/" in web.routes:
+            # /sites/acme -> /sites/acme/, as web servers do for directories
+            location = path + "/" + (f"?{query}" if query else "")
+            self._send(301, b"", None, (("Location", location),), head=head)
+            return
         if route is None:
             body = b"<!DOCTYPE html><html><head><title>Not found</title></head><body><h1>404 Not Found</h1></body></html>"
             self._send(404, body, "text/html; charset=utf-8", head=head)
@@ -221,11 +227,22 @@ def running(port: int = 0, variant: int = 1, stall_seconds: float = 120.0) -> It
 
 
 def serve_forever(port: int = 0, variant: int = 1) -> None:
-    """`hypewatch sample-web`: prints the URL and the sources file, serves until Ctrl-C."""
-    with running(port=port, variant=variant) as web:
-        print(f"Sample web: {web.base_url}/", flush=True)
-        print(f"Sources file: {web.sources_path}", flush=True)
-        print(f"Manifest: {web.manifest_path}", flush=True)
-        print("Press Ctrl-C to stop.", flush=True)
-        with contextlib.suppress(KeyboardInterrupt):
-            threading.Event().wait()
+    """`hypewatch sample-web`: prints the URL and the sources file, serves until Ctrl-C or
+    SIGTERM, then removes the temporary sources file."""
+    stop = threading.Event()
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        # Explicit handlers: a shell starting us in the background leaves SIGINT ignored.
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            previous[sig] = signal.signal(sig, lambda *_: stop.set())
+    try:
+        with running(port=port, variant=variant) as web:
+            print(f"Sample web: {web.base_url}/", flush=True)
+            print(f"Sources file: {web.sources_path}", flush=True)
+            print(f"Manifest: {web.manifest_path}", flush=True)
+            print("Press Ctrl-C to stop.", flush=True)
+            while not stop.wait(0.5):
+                pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

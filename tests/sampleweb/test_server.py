@@ -45,6 +45,12 @@ def pdf_text(body: bytes) -> str:
     return " ".join(" ".join(page.extract_text() for page in reader.pages).split())
 
 
+def text_of(url: str, body: bytes) -> str:
+    if url.endswith(".pdf"):
+        return pdf_text(body).replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return visible_text(body.decode())
+
+
 def docs(web, source: str | None = None) -> list[dict]:
     return [d for d in web.manifest["documents"] if source is None or d["source"] == source]
 
@@ -155,6 +161,12 @@ def test_robots_txt_and_every_sitemap_parse_and_list_only_manifest_pages(web) ->
     assert listed <= pages
     # Some pages are reachable only through the sitemap (no link points at them).
     assert web.base_url + "/sites/brightsheet/customers" in listed
+
+
+def test_directory_urls_without_their_slash_redirect(web) -> None:
+    got = fetch(web.base_url + "/sites/lexbot?ref=1")
+    assert got.status == 301 and got.headers["Location"] == "/sites/lexbot/?ref=1"
+    assert fetch(web.base_url + "/sites/no-such-company").status == 404
 
 
 def test_links_stay_in_site_except_the_deliberate_ones(web) -> None:
@@ -414,8 +426,7 @@ def test_claims_of_every_label_and_flag_appear_in_their_documents(web) -> None:
     doc_urls = {d["url"] for d in web.manifest["documents"]}
     assert set(by_url) <= doc_urls
     for url, found in by_url.items():
-        body = fetch(url).body
-        text = pdf_text(body) if url.endswith(".pdf") else visible_text(body.decode())
+        text = text_of(url, fetch(url).body)
         for c in found:
             wanted = " ".join(c["text"].split())
             if url.endswith(".pdf"):
@@ -439,7 +450,12 @@ def test_variant_two_adds_edits_and_removes_claims_on_the_same_urls() -> None:
         assert json.loads(web.manifest_path.read_text())["variant"] == 2
         changes = second["changes"]
         assert {c["change"] for c in changes} == {"added", "edited", "removed"}
-        assert {c["source"] for c in changes} == {"product_pages", "press_releases", "edgar"}
+        assert {c["source"] for c in changes} == {
+            "product_pages",
+            "press_releases",
+            "pitch_decks",
+            "edgar",
+        }
         assert any(
             c["before"]["claim"] == "VAGUE" and c["after"]["claim"] == "SPECIFIC"
             for c in changes
@@ -448,12 +464,12 @@ def test_variant_two_adds_edits_and_removes_claims_on_the_same_urls() -> None:
         for change in changes:
             now = fetch(change["url"])
             assert now.status == 200
-            text_now = visible_text(now.body.decode())
+            text_now = text_of(change["url"], now.body)
             if change["after"]:
                 assert change["after"]["text"] in text_now
             if change["before"]:
                 assert change["before"]["text"] not in text_now
-                assert change["before"]["text"] in visible_text(before[change["url"]].decode())
+                assert change["before"]["text"] in text_of(change["url"], before[change["url"]])
             if change["new_document"]:
                 assert change["url"] not in before
         new_docs = {d["url"] for d in second["documents"]} - {d["url"] for d in first["documents"]}
