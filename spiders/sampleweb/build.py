@@ -511,6 +511,7 @@ def _manifest(
                     "new_document": True,
                 }
                 for c in doc_claims
+                if c.claim != "NONE"
             )
             return
         for ch in segs:
@@ -693,6 +694,9 @@ def _manifest(
             "outcome": "document | fetch_error | fetch_error_or_dropped (a fetch_errors row or a dropped item "
             "with a reason); error is the fetch_errors.error code when the contract fixes it, else null",
             "published": "YYYY-MM-DD date the document states (meta/JSON-LD, feed date, filing date, PDF date)",
+            "claims": "sentences written to carry a LABELS.md label (claim, flags); text not listed is ordinary",
+            "changes": "variant 2 only: AI-claim sentences added, edited or removed on a URL that variant 1 also "
+            "serves (new_document false), or carried by a document new in variant 2 (new_document true)",
         },
         "companies": sources["companies"],
         "documents": documents,

@@ -728,7 +728,7 @@ SABLEWOOD = Company(
                 h3("Intended use"),
                 p(
                     C(
-                        "LoadCast v4 forecasts hourly load at distribution substations for day-ahead planning by "
+                        "The LoadCast v4 model forecasts hourly load at distribution substations for day-ahead planning by "
                         "utility staff.",
                         "SPECIFIC",
                     )
@@ -741,7 +741,7 @@ SABLEWOOD = Company(
                 h3("Evaluation"),
                 p(
                     C(
-                        "Tested on 2025 data from 1,106 substations: mean absolute percentage error 3.8% day-ahead, "
+                        "The model was tested on 2025 data from 1,106 substations: mean absolute percentage error 3.8% day-ahead, "
                         "7.2% at 48 hours.",
                         "SPECIFIC",
                     )
@@ -772,7 +772,7 @@ SABLEWOOD = Company(
                         "SPECIFIC",
                     ),
                     C(
-                        "Forecast error roughly doubles during heat waves hotter than any in the training period.",
+                        "The model's error roughly doubles during heat waves hotter than any in its training data.",
                         "SPECIFIC",
                     ),
                 ),
@@ -805,8 +805,8 @@ SABLEWOOD = Company(
                 h2("Why we publish our forecast errors"),
                 p(
                     C(
-                        "Every month we publish LoadCast's error by substation on the customer portal, including "
-                        "the worst 5% of hours.",
+                        "Every month we publish the forecasting model's error by substation on the customer portal, "
+                        "including the worst 5% of hours.",
                         "SPECIFIC",
                     ),
                     "Utilities told us they trust numbers they can check.",
@@ -842,7 +842,7 @@ SABLEWOOD = Company(
                 p(
                     "Revenue for 2025 was $84.2 million, up 18% from 2024.",
                     C(
-                        "LoadCast now forecasts load for 1,106 substations, with a day-ahead error of 3.8% "
+                        "LoadCast's forecasting model now covers 1,106 substations, with a day-ahead error of 3.8% "
                         "measured on 2025 data.",
                         "SPECIFIC",
                     ),
@@ -860,7 +860,7 @@ SABLEWOOD = Company(
                     "Northern Plains Electric Cooperative will use LoadCast for 94 substations starting in "
                     "September 2026.",
                     C(
-                        "The cooperative will run LoadCast's forecasts alongside its own for six months before "
+                        "The cooperative will run LoadCast's machine-learning forecasts alongside its own for six months before "
                         "relying on them for planning.",
                         "SPECIFIC",
                     ),
@@ -883,14 +883,14 @@ SABLEWOOD = Company(
                             "Gradient-boosted model forecasts substation load 1-48 hours ahead",
                             "SPECIFIC",
                         ),
-                        C("Day-ahead error 3.8% on 2025 held-out data", "SPECIFIC"),
+                        C("Model's day-ahead error 3.8% on 2025 held-out data", "SPECIFIC"),
                     ),
                 ),
                 Slide(
                     "Limits we publish",
                     (
                         C(
-                            "Not validated for microgrids or feeders above 30% rooftop solar",
+                            "Model not validated for microgrids or feeders above 30% rooftop solar",
                             "SPECIFIC",
                         ),
                     ),
@@ -1242,7 +1242,7 @@ FERROUS = Company(
                 Slide(
                     "Why we win",
                     (
-                        C("The most efficient AI cloud on the planet", "VAGUE", "SUPERLATIVE"),
+                        C("The most efficient AI cloud on the planet", "NONE"),
                         C(
                             "Learned job scheduler keeps GPU utilisation at 91%",
                             "VAGUE",
@@ -1280,7 +1280,7 @@ LUMEN = Company(
                     Change(
                         C("Our AI detector is 99.2% accurate.", "VAGUE", "UNSUPPORTED_METRIC"),
                         C(
-                            "On 4,210 held-out chest X-rays from two hospitals, the detector found 91% of "
+                            "On 4,210 held-out chest X-rays from two hospitals, our AI detector found 91% of "
                             "confirmed nodules larger than 6 mm.",
                             "SPECIFIC",
                         ),
@@ -1309,7 +1309,7 @@ LUMEN = Company(
                 ),
                 p(
                     C(
-                        "LumenDx is cleared only as a second reader: a radiologist reviews every image, and the "
+                        "The LumenDx model is cleared only as a second reader: a radiologist reviews every image, and the "
                         "software has not been evaluated on pediatric patients.",
                         "SPECIFIC",
                     )
@@ -1699,7 +1699,10 @@ ROUTEWELL = Company(
                 Slide(
                     "AI",
                     (
-                        C("ETA Predict median error 41 minutes on 2025 shipments", "SPECIFIC"),
+                        C(
+                            "ETA Predict model: median error 41 minutes on 2025 shipments",
+                            "SPECIFIC",
+                        ),
                         C("Our ambition: the AI-first leader in logistics", "ASPIRATIONAL"),
                     ),
                 ),

@@ -175,7 +175,7 @@ SABLEWOOD_FILINGS = (
                         "COLUMBUS, Ohio, Feb. 12, 2026 -- Sablewood Grid Analytics, Inc. (NYSE: SBWD) reported "
                         "revenue of $84.2 million for 2025, up 18%.",
                         C(
-                            "LoadCast's day-ahead forecast error on 2025 data was 3.8% across 1,106 substations.",
+                            "LoadCast's forecasting model had a day-ahead error of 3.8% on 2025 data across 1,106 substations.",
                             "SPECIFIC",
                         ),
                     ),
@@ -276,7 +276,7 @@ FERROUS_FILINGS = (
                     "Ferrous Cloud rents GPU capacity to companies that train and serve artificial intelligence models.",
                     "NONE",
                 ),
-                C("We are building the AI-native cloud.", "VAGUE"),
+                C("We use artificial intelligence throughout our operations.", "VAGUE"),
             ),
             h2("RISK FACTORS"),
             p(
