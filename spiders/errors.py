@@ -55,7 +55,7 @@ def classify(error: Failure | BaseException) -> tuple[str, int | None, str]:
         text = detail.lower()
         if "robots.txt" in text:
             return "robots_disallowed", None, detail
-        if "max redirections" in text:
+        if "max redirections" in text or "redirect loop" in text:
             return "redirect_loop", None, detail
         if "download_maxsize" in text or "max size" in text:
             return "too_large", None, detail

@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy import Request
+from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
 from spiders.errors import PARSE_ERROR, GuardRefused, classify
+from spiders.items import canonical_url
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -109,6 +112,26 @@ class AddressGuardMiddleware:
                 ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos
             ]
         return self._resolved[key]
+
+
+def _refuse_loops(redirected: Request, request: Request) -> None:
+    """A redirect back to a URL of its own chain is a loop. Without this check the
+    dupefilter drops the repeated URL silently and the page vanishes from the report."""
+    chain = [*request.meta.get("redirect_urls", []), request.url]
+    if canonical_url(redirected.url) in {canonical_url(url) for url in chain}:
+        raise IgnoreRequest(f"redirect loop: {redirected.url} is already in the redirect chain")
+
+
+class LoopAwareRedirectMiddleware(RedirectMiddleware):
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        _refuse_loops(redirected, request)
+        return super()._redirect(redirected, request, reason)
+
+
+class LoopAwareMetaRefreshMiddleware(MetaRefreshMiddleware):
+    def _redirect(self, redirected: Request, request: Request, reason: Any) -> Request:
+        _refuse_loops(redirected, request)
+        return super()._redirect(redirected, request, reason)
 
 
 def retry_after_seconds(value: bytes | str | None, now: float | None = None) -> float | None:

@@ -61,6 +61,11 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.AddressGuardMiddleware": 50,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
+    # Same positions as Scrapy's; they also report redirect loops instead of losing them.
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "spiders.middlewares.LoopAwareMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "spiders.middlewares.LoopAwareRedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES = {
     # Outermost: turns an exception in a callback into a fetch_errors row.

@@ -22,9 +22,8 @@ logger = logging.getLogger(__name__)
 
 
 class HypewatchSpider(scrapy.Spider):
-    """Base spider: `-a sources=FILE [-a run_date=YYYY-MM-DD]`."""
-
-    name = "hypewatch"
+    """Base spider: `-a sources=FILE [-a run_date=YYYY-MM-DD]`. No `name`, so `scrapy list`
+    names only the four real spiders."""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> HypewatchSpider:
