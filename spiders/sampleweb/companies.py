@@ -512,6 +512,7 @@ QUANTLEAF = Company(
                         "NONE",
                     ),
                     "The proposal would require advisers to identify and neutralise conflicts of interest.",
+                    C("Quantleaf AI Fund II closed to new investors in January.", "NONE"),
                 ),
                 p(C("We welcome clear rules for artificial intelligence in finance.", "NONE")),
             ),
@@ -1079,6 +1080,10 @@ COMPASS_ROSE = Company(
                 h2("Trips"),
                 p(
                     "Small-group walking tours, honeymoons and family trips.",
+                    C(
+                        "This spring we booked travel for 40 guests attending an AI conference in Lisbon.",
+                        "NONE",
+                    ),
                     Change(
                         C("Our new AI trip planner makes every itinerary smarter.", "VAGUE"),
                         None,
@@ -1443,7 +1448,7 @@ HARBORLINE = Company(
                         "UNSUPPORTED_METRIC",
                     ),
                 ),
-                p("Get a quote in five minutes."),
+                p(C("AI insurance for modern drivers.", "VAGUE"), "Get a quote in five minutes."),
             ),
         ),
         Page(
@@ -1494,6 +1499,13 @@ HARBORLINE = Company(
             (
                 h2("Make a claim"),
                 p("Report a claim in the app or call 1-800-555-0142, day or night."),
+                quote(
+                    C(
+                        "\u201cHarborline's AI settled my fender-bender before I even got home.\u201d \u2014 Jamie L., "
+                        "Hartford",
+                        "VAGUE",
+                    )
+                ),
             ),
             nav_label="Claims",
         ),
@@ -1615,7 +1627,12 @@ ROUTEWELL = Company(
                         "customers from 2022 to 2025, estimates delivery times; on 2025 shipments its median error "
                         "was 41 minutes.",
                         "SPECIFIC",
-                    )
+                    ),
+                    C(
+                        "In March 2027 we will add the ETA Predict model's estimates to the driver app for all "
+                        "carriers.",
+                        "SPECIFIC",
+                    ),
                 ),
             ),
             nav_label="ETA Predict",
