@@ -17,9 +17,9 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from classifiers import components as _components  # noqa: F401  (registers our factories)
+from classifiers.components import EVIDENCE_KEY, EVIDENCE_LABELS
 from classifiers.segment import sentence_offsets
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +29,8 @@ MODEL_ENV = "HYPEWATCH_MODEL"
 # Documents are segmented in chunks of at most this many characters (spaCy refuses texts
 # over nlp.max_length); chunks end at a line break or a space where there is one.
 DOC_CHUNK_CHARS = 100_000
-# A text given to label_texts longer than this is labelled in pieces and the answers
-# combined, so nothing is truncated.
+# A text given to label_texts longer than this is labelled sentence by sentence and the
+# answers combined, so nothing is truncated.
 TEXT_CHUNK_CHARS = 20_000
 BATCH_SIZE = 256
 
@@ -62,10 +62,50 @@ def kind_token(kind: str | None) -> str:
     return "xxkind" + (kind or "none").replace("_", "")
 
 
-def model_input(text: str, kind: str | None, kind_feature: bool) -> str:
-    """The text the classifiers read: the sentence, and with `kind_feature` a marker token
-    for the document kind after it (after, so evidence offsets stay those of the text)."""
-    return f"{text} {kind_token(kind)}" if kind_feature else text
+def feature_tokens(
+    kind: str | None, evidence_labels: set[str], kind_feature: bool, signal_features: bool
+) -> list[str]:
+    """Marker tokens the classifiers read after the sentence: the document kind, and the
+    labels of the evidence patterns found in it (so the lexicon's knowledge reaches the
+    model for words the corpus never used). Both are switched on by measurement on dev."""
+    extra = [kind_token(kind)] if kind_feature else []
+    if signal_features:
+        extra.extend(
+            "xxsig" + label.lower().replace("_", "")
+            for label in EVIDENCE_LABELS
+            if label in evidence_labels
+        )
+    return extra
+
+
+def make_model_doc(
+    nlp: Language,
+    ruler: Any,
+    text: str,
+    kind: str | None,
+    kind_feature: bool,
+    signal_features: bool,
+) -> Doc:
+    """The Doc the classifiers read: `text` tokenized, its evidence spans marked by the
+    span_ruler, and the feature tokens appended after the text (so the spans' offsets are
+    those of `text`; doc.user_data["hypewatch_text_end"] says where the text ends)."""
+    doc = nlp.make_doc(text)
+    if not len(doc):
+        # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
+        # has no words, so the washing component answers NONE for it.
+        doc = nlp.make_doc(" ")
+    doc = ruler(doc)
+    spans = list(doc.spans[EVIDENCE_KEY])
+    extra = feature_tokens(kind, {s.label_ for s in spans}, kind_feature, signal_features)
+    if extra:
+        words = [t.text for t in doc] + extra
+        spaces = [bool(t.whitespace_) for t in doc]
+        spaces[-1] = True
+        spaces += [True] * (len(extra) - 1) + [False]
+        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        doc.spans[EVIDENCE_KEY] = [Span(doc, s.start, s.end, label=s.label) for s in spans]
+    doc.user_data["hypewatch_text_end"] = len(text)
+    return doc
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, int]]:
@@ -121,19 +161,20 @@ class Classifier:
         self.model_version: str = meta.get("model_version") or f"claims-{nlp.meta.get('version')}"
         washing = nlp.get_pipe("hypewatch_washing")
         self.kind_feature: bool = bool(washing.kind_feature)
+        self.signal_features: bool = bool(washing.signal_features)
         self._segmenter = nlp.get_pipe("hypewatch_segmenter")
-        self._labelling = [name for name in nlp.pipe_names if name != "hypewatch_segmenter"]
+        self._ruler = nlp.get_pipe("span_ruler")
+        # The segmenter and the span_ruler run in _make_doc, before the feature tokens.
+        self._labelling = [
+            name for name in nlp.pipe_names if name not in ("hypewatch_segmenter", "span_ruler")
+        ]
 
     # -- sentences -------------------------------------------------------------
 
     def _make_doc(self, text: str, kind: str | None) -> Doc:
-        doc = self.nlp.make_doc(model_input(text, kind, self.kind_feature))
-        if not len(doc):
-            # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
-            # has no words, so the washing component answers NONE for it.
-            doc = self.nlp.make_doc(" ")
-        doc.user_data["hypewatch_text_end"] = len(text)
-        return doc
+        return make_model_doc(
+            self.nlp, self._ruler, text, kind, self.kind_feature, self.signal_features
+        )
 
     def _label_docs(self, docs: Iterable[Doc]) -> Iterator[Doc]:
         with self.nlp.select_pipes(enable=self._labelling):
@@ -152,7 +193,10 @@ class Classifier:
         units: list[tuple[int, int, str, str | None]] = []  # (text index, offset, piece, kind)
         for i, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
             text = clean_text(text)
-            for start, end in chunk_text(text, TEXT_CHUNK_CHARS):
+            # A long text is read sentence by sentence: one n-gram bag over many pages
+            # would drown the one sentence that makes a claim.
+            pieces = [(0, len(text))] if len(text) <= TEXT_CHUNK_CHARS else self.sentences(text)
+            for start, end in pieces or [(0, 0)]:
                 units.append((i, start, text[start:end], kind))
         results: list[dict[str, Any] | None] = [None] * len(texts)
         docs = (self._make_doc(piece, kind) for _, _, piece, kind in units)

@@ -60,6 +60,13 @@ def read_patterns(path: str) -> list[dict[str, Any]]:
     return patterns
 
 
+# The pattern label a flag can be required to have in its sentence (tuned on dev).
+FLAG_EVIDENCE = {
+    "OVERCLAIM": "ABSOLUTE",
+    "UNSUPPORTED_METRIC": "METRIC",
+    "SUPERLATIVE": "SUPERLATIVE",
+    "GUARANTEE": "GUARANTEE",
+}
 DEFAULT_THRESHOLDS = {"ai": 0.5, **{label: 0.5 for label in FLAG_LABELS}}
 
 
@@ -70,7 +77,9 @@ DEFAULT_THRESHOLDS = {"ai": 0.5, **{label: 0.5 for label in FLAG_LABELS}}
         "flags_component": "textcat_multilabel",
         "thresholds": DEFAULT_THRESHOLDS,
         "require_ai_term": False,
+        "flag_evidence": {},
         "kind_feature": False,
+        "signal_features": False,
     },
 )
 def make_washing(
@@ -80,9 +89,11 @@ def make_washing(
     flags_component: str,
     thresholds: dict[str, float],
     require_ai_term: bool,
+    flag_evidence: dict[str, bool],
     kind_feature: bool,
+    signal_features: bool,
 ) -> WashingScorer:
-    return WashingScorer(thresholds, require_ai_term, kind_feature)
+    return WashingScorer(thresholds, require_ai_term, flag_evidence, kind_feature, signal_features)
 
 
 class WashingScorer:
@@ -93,7 +104,8 @@ class WashingScorer:
       SPECIFIC, VAGUE, ASPIRATIONAL. With `require_ai_term`, a text with no AI wording
       matched by the patterns is NONE whatever the model says (LABELS.md, section 4).
     - `flags`: each flag whose score reaches its threshold, on AI claims only (a flag needs a
-      reference to the speaker's AI).
+      reference to the speaker's AI); where `flag_evidence[flag]` is set, only when the
+      sentence also holds that flag's kind of evidence pattern (FLAG_EVIDENCE).
     - `washing_score`: the probability of washing under the two models, P(VAGUE) +
       P(ASPIRATIONAL) + P(SPECIFIC) * max flag score, in [0, 1].
     - `evidence`: the pattern spans in an AI claim; none for NONE.
@@ -103,11 +115,17 @@ class WashingScorer:
         self,
         thresholds: dict[str, float] | None = None,
         require_ai_term: bool = False,
+        flag_evidence: dict[str, bool] | None = None,
         kind_feature: bool = False,
+        signal_features: bool = False,
     ) -> None:
         self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
         self.require_ai_term = require_ai_term
+        self.flag_evidence = {flag: bool((flag_evidence or {}).get(flag)) for flag in FLAG_LABELS}
+        # How api.make_model_doc builds the classifiers' input; kept here to travel with
+        # the model.
         self.kind_feature = kind_feature
+        self.signal_features = signal_features
 
     def __call__(self, doc: Doc) -> Doc:
         # A kind marker appended after the text (see api.model_input) is not evidence.
@@ -131,7 +149,13 @@ class WashingScorer:
             claim = max(CLAIM_LABELS[1:], key=lambda label: claim_scores[label])
         flags = []
         if claim != "NONE":
-            flags = [f for f in FLAG_LABELS if flag_scores[f] >= self.thresholds[f]]
+            found = {s.label_ for s in spans}
+            flags = [
+                f
+                for f in FLAG_LABELS
+                if flag_scores[f] >= self.thresholds[f]
+                and (not self.flag_evidence[f] or FLAG_EVIDENCE[f] in found)
+            ]
         washing_score = (
             claim_scores["VAGUE"]
             + claim_scores["ASPIRATIONAL"]

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -52,8 +54,20 @@ OPENERS = _words(
     such no our i you your he she there however during since while when although with
     by from following see other additional certain under as of"""
 )
+# "Item 1. Business", "Note 3. Revenue", "1. Connect your data": a numbered label's stop.
+LABEL_WORDS = _words("item part note section step article exhibit schedule chapter phase stage")
+NUMBERED = re.compile(r"^(?:\d{1,3}[A-Za-z]?|[ivxlcIVXLC]{1,6}|[A-Za-z])\.?$")
 DOTTED = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _is_numbered_label(words: list[str]) -> bool:
+    """The sentence so far is a list number or "Item 1A" style label, its stop included."""
+    if words and words[-1] == ".":
+        words = words[:-1]
+    if len(words) == 1:
+        return bool(NUMBERED.match(words[0]))
+    return len(words) == 2 and words[0].lower() in LABEL_WORDS and bool(NUMBERED.match(words[1]))
 
 
 def _ends_sentence(token_text: str, next_text: str | None) -> bool:
@@ -87,6 +101,7 @@ def segment(doc: Doc, max_tokens: int = 150) -> Doc:
     after_stop = False  # a sentence-final stop was seen; closers may still follow it
     has_content = False
     words = 0
+    current: list[str] = []  # the first words of the current sentence
     line_start = True
     for i, tok in enumerate(doc):
         text = tok.text
@@ -114,13 +129,19 @@ def segment(doc: Doc, max_tokens: int = 150) -> Doc:
         ):
             starts[i] = True
             words = 0
+            current = []
         pending = after_stop = line_start = False
         has_content = True
         words += 1
+        if len(current) < 4:
+            current.append(text)
         nxt = next_word[i]
         after_stop = _ends_sentence(text, doc[nxt].text if nxt is not None else None)
-    for tok, start in zip(doc, starts, strict=True):
-        tok.is_sent_start = start
+        if after_stop and words <= 3 and _is_numbered_label(current):
+            after_stop = False
+    # One array write: setting token.is_sent_start one by one re-scans the doc each time.
+    values = numpy.array([1 if start else -1 for start in starts], dtype="int32").reshape(-1, 1)
+    doc.from_array([SENT_START], values.astype("uint64"))
     return doc
 
 

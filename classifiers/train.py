@@ -27,7 +27,8 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 
 from classifiers import components as _components  # noqa: F401  (registers our factories)
-from classifiers.api import Classifier, model_input
+from classifiers.api import Classifier, make_model_doc
+from classifiers.components import EVIDENCE_KEY, read_patterns
 from classifiers.corpus import (
     CORPUS_DIR,
     Row,
@@ -48,6 +49,7 @@ SEED = 0
 
 # Chosen by measurement on dev (README.md in this folder has the table).
 KIND_FEATURE = False
+SIGNAL_FEATURES = True
 
 THRESHOLD_GRID = [round(0.05 * i, 2) for i in range(2, 19)]  # 0.10 .. 0.90
 
@@ -59,13 +61,28 @@ def model_version(files: Sequence[Path], settings: dict[str, Any]) -> str:
     return f"claims-{SEMVER}+{digest.hexdigest()[:12]}"
 
 
-def write_docbins(
-    rows: Sequence[Row], path_claims: Path, path_flags: Path, kind_feature: bool
-) -> None:
+def evidence_nlp() -> Language:
+    """A blank pipeline with the span_ruler and our patterns, to build training inputs
+    exactly as the trained pipeline builds them at run time."""
     nlp = spacy.blank("en")
+    ruler = nlp.add_pipe(
+        "span_ruler", config={"spans_key": EVIDENCE_KEY, "phrase_matcher_attr": "LOWER"}
+    )
+    ruler.add_patterns(read_patterns(str(PATTERNS_DIR)))
+    return nlp
+
+
+def write_docbins(
+    rows: Sequence[Row],
+    path_claims: Path,
+    path_flags: Path,
+    features: dict[str, bool],
+) -> None:
+    nlp = evidence_nlp()
+    ruler = nlp.get_pipe("span_ruler")
     claims, flags = DocBin(store_user_data=False), DocBin(store_user_data=False)
     for row in rows:
-        text = model_input(row.text, row.kind, kind_feature)
+        text = make_model_doc(nlp, ruler, row.text, row.kind, **features).text
         doc = nlp.make_doc(text)
         doc.cats = {label: float(row.claim == label) for label in CLAIM_LABELS}
         claims.add(doc)
@@ -81,39 +98,47 @@ def _best(scores: dict[float, float]) -> float:
     return max(scores, key=lambda t: (round(scores[t], 6), -abs(t - 0.5)))
 
 
-def tune(nlp: Language, rows: Sequence[Row], kind_feature: bool) -> dict[str, Any]:
-    """Thresholds for hypewatch_washing that maximise, on `rows` (dev): claim macro-F1
-    (the AI threshold, and whether an AI term is required), then each flag's F1."""
+def tune(nlp: Language, rows: Sequence[Row], features: dict[str, bool]) -> dict[str, Any]:
+    """Settings for hypewatch_washing that maximise, on `rows` (dev): claim macro-F1 (the
+    AI threshold, and whether an AI term is required), then each flag's F1 (its threshold,
+    and whether its kind of evidence pattern is required)."""
     washing = nlp.get_pipe("hypewatch_washing")
-    washing.kind_feature = kind_feature
+    washing.kind_feature = features["kind_feature"]
+    washing.signal_features = features["signal_features"]
     clf = Classifier(nlp, Path("."))
     docs = list(clf._label_docs(clf._make_doc(r.text, r.kind) for r in rows))
     gold = [{"claim": r.claim, "flags": list(r.flags)} for r in rows]
 
-    def predict(ai: float, require: bool, flag_t: dict[str, float]) -> list[dict[str, Any]]:
+    def predict(ai: float, require: bool, flag_t: dict, flag_ev: dict) -> list[dict[str, Any]]:
         washing.thresholds = {"ai": ai, **flag_t}
         washing.require_ai_term = require
+        washing.flag_evidence = flag_ev
         return [{"claim": d._.claim, "flags": d._.flags} for d in map(washing, docs)]
 
-    half = {f: 0.5 for f in FLAG_LABELS}
+    half = dict.fromkeys(FLAG_LABELS, 0.5)
+    no_ev = dict.fromkeys(FLAG_LABELS, False)
     by_setting = {
-        (t, req): score(gold, predict(t, req, half))["claim_macro_f1"]
+        (t, req): score(gold, predict(t, req, half, no_ev))["claim_macro_f1"]
         for t in THRESHOLD_GRID
         for req in (True, False)
     }
-    # Prefer requiring an AI term on ties: LABELS.md reads the sentence alone.
+    # Ties prefer requiring evidence (LABELS.md reads the sentence alone), then 0.5.
     ai, require = max(by_setting, key=lambda k: (round(by_setting[k], 6), k[1], -abs(k[0] - 0.5)))
-    flag_t = dict(half)
+    flag_t, flag_ev = dict(half), dict(no_ev)
     for flag in FLAG_LABELS:
         f1s = {}
         for t in THRESHOLD_GRID:
-            trial = {**flag_t, flag: t}
-            f1s[t] = score(gold, predict(ai, require, trial))["flags"][flag]["f1"]
-        flag_t[flag] = _best(f1s)
+            for ev in (True, False):
+                pred = predict(ai, require, {**flag_t, flag: t}, {**flag_ev, flag: ev})
+                f1s[(t, ev)] = score(gold, pred)["flags"][flag]["f1"]
+        flag_t[flag], flag_ev[flag] = max(
+            f1s, key=lambda k: (round(f1s[k], 6), k[1], -abs(k[0] - 0.5))
+        )
     return {
         "thresholds": {"ai": ai, **flag_t},
         "require_ai_term": require,
-        "kind_feature": kind_feature,
+        "flag_evidence": flag_ev,
+        **features,
     }
 
 
@@ -136,6 +161,7 @@ def build_model(
     claims_cfg: Path = CLAIMS_CFG,
     flags_cfg: Path = FLAGS_CFG,
     kind_feature: bool = KIND_FEATURE,
+    signal_features: bool = SIGNAL_FEATURES,
     work_dir: Path | None = None,
     log: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
 ) -> dict[str, Any]:
@@ -149,7 +175,8 @@ def build_model(
         flags_cfg,
         *sorted(PATTERNS_DIR.glob("*.jsonl")),
     ]
-    settings = {"kind_feature": kind_feature, "seed": SEED}
+    features = {"kind_feature": kind_feature, "signal_features": signal_features}
+    settings = {**features, "seed": SEED}
     version = model_version(files, settings)
     work = work_dir or output.parent / f"{output.name}.work"
     shutil.rmtree(work, ignore_errors=True)
@@ -159,7 +186,7 @@ def build_model(
             splits[name],
             work / "corpus" / f"{name}.claims.spacy",
             work / "corpus" / f"{name}.flags.spacy",
-            kind_feature,
+            features,
         )
     log(f"{version}: {', '.join(f'{k} {len(v)}' for k, v in splits.items())} sentences")
     for part, cfg in (("claims", claims_cfg), ("flags", flags_cfg)):
@@ -174,7 +201,7 @@ def build_model(
     nlp = spacy.load(work / "claims" / "model-best")
     nlp.add_pipe("textcat_multilabel", source=spacy.load(work / "flags" / "model-best"))
     nlp.add_pipe("hypewatch_washing")
-    tuned = tune(nlp, splits["dev"], kind_feature)
+    tuned = tune(nlp, splits["dev"], features)
     nlp.remove_pipe("hypewatch_washing")
     nlp.add_pipe("hypewatch_washing", config=tuned)
     clf = Classifier(nlp, output)
