@@ -165,19 +165,26 @@ class BackoffRetryMiddleware(RetryMiddleware):
         attempt = request.meta.get("retry_times", 0)
         return min(self.backoff_max, self.backoff_base * 2**attempt)
 
-    async def process_response(  # type: ignore[override]
-        self, request: Request, response: Response
-    ) -> Request | Response:
-        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
-            return response
+    def delay_for(self, request: Request, response: Response) -> float | None:
+        """Seconds to wait before retrying, or None to give up on this response now."""
         delay = self._backoff(request)
         if response.status in (429, 503):
             asked = retry_after_seconds(response.headers.get("Retry-After"))
             if asked is not None:
                 if asked > self.retry_after_max:
                     self.crawler.stats.inc_value("hypewatch/retry_after_too_long")
-                    return response
+                    return None
                 delay = asked
+        return delay
+
+    async def process_response(  # type: ignore[override]
+        self, request: Request, response: Response
+    ) -> Request | Response:
+        if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
+            return response
+        delay = self.delay_for(request, response)
+        if delay is None:
+            return response
         retry = self._retry(request, f"{response.status}")
         if retry is None:
             return response

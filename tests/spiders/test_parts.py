@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 from fpdf import FPDF
 from scrapy.exceptions import DropItem, IgnoreRequest
-from scrapy.http import HtmlResponse
+from scrapy.http import HtmlResponse, Request
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from spiders.content import ContentError, decode_body
@@ -302,3 +302,43 @@ def test_pipelines_drop_with_counted_reasons():
     assert stats["hypewatch/dropped/duplicate_url"] == 1
     assert stats["hypewatch/dropped/duplicate_content"] == 1
     assert stats["hypewatch/dropped/empty_text"] == 1
+
+
+def test_retries_wait_for_retry_after_or_back_off_exponentially():
+    from scrapy.utils.test import get_crawler
+
+    from spiders.middlewares import BackoffRetryMiddleware
+    from tests.spiders.helpers import project_settings_dict
+
+    crawler = get_crawler(settings_dict=project_settings_dict(RETRY_BACKOFF_BASE=0.5))
+    retry = BackoffRetryMiddleware.from_crawler(crawler)
+    request = Request("https://a.example/")
+
+    def answer(status: int, **headers: str) -> HtmlResponse:
+        return HtmlResponse(request.url, status=status, headers=headers, request=request)
+
+    assert retry.delay_for(request, answer(429, **{"Retry-After": "3"})) == 3.0
+    assert retry.delay_for(request, answer(503, **{"Retry-After": "100000"})) is None
+    assert retry.delay_for(request, answer(500)) == 0.5
+    assert retry.delay_for(request.replace(meta={"retry_times": 2}), answer(429)) == 2.0
+    assert retry.delay_for(request.replace(meta={"retry_times": 30}), answer(502)) == 60.0
+
+
+def test_settings_are_polite_and_closed():
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    assert settings.getbool("ROBOTSTXT_OBEY") and settings.getbool("AUTOTHROTTLE_ENABLED")
+    assert settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 1
+    assert "contact" in settings.get("USER_AGENT")
+    assert not settings.getbool("TELNETCONSOLE_ENABLED")
+    assert not settings.getbool("REMOTE_CONTROL_ENABLED")
+    extensions = settings.getdict("EXTENSIONS")
+    assert extensions["scrapy.extensions.telnet.TelnetConsole"] is None
+    assert extensions["scrapy.extensions.remote_control.RemoteControl"] is None
+    assert 0 < settings.getint("DOWNLOAD_MAXSIZE") <= 50 * 1024 * 1024
+    assert settings.getint("DEPTH_LIMIT") > 0 and settings.getint("CLOSESPIDER_PAGECOUNT") > 0
+    assert (
+        settings.getdict("FEED_EXPORTERS")["parquet"]
+        == "spiders.exporters.ParquetDocumentsExporter"
+    )
