@@ -65,6 +65,8 @@ def classify(error: Failure | BaseException) -> tuple[str, int | None, str]:
     if isinstance(exc, DownloadTimeoutError | tx_error.TimeoutError | tx_error.TCPTimedOutError):
         return "timeout", None, detail
     if isinstance(exc, CannotResolveHostError | tx_error.DNSLookupError):
+        if "address guard" in detail:
+            return "address_refused", None, detail
         return "dns_error", None, detail
     if isinstance(exc, DownloadConnectionRefusedError | tx_error.ConnectionRefusedError):
         return "connection_refused", None, detail

@@ -194,8 +194,10 @@ class BackoffRetryMiddleware(RetryMiddleware):
     async def process_exception(  # type: ignore[override]
         self, request: Request, exception: Exception
     ) -> Request | Response | None:
-        if request.meta.get("dont_retry", False) or not isinstance(
-            exception, self.exceptions_to_retry
+        if (
+            request.meta.get("dont_retry", False)
+            or not isinstance(exception, self.exceptions_to_retry)
+            or "address guard" in str(exception)  # a refusal is final
         ):
             return None
         delay = self._backoff(request)

@@ -52,6 +52,8 @@ EXTENSIONS = {
     "spiders.exporters.FetchErrorsWriter": 500,
 }
 
+# The guard again at connection time (DNS rebinding).
+TWISTED_DNS_RESOLVER = "spiders.resolver.GuardedResolver"
 # host:port values the address guard lets through even with private networks off.
 ADDRESS_GUARD_ALLOWED_HOSTS: list[str] = []
 

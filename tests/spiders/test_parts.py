@@ -342,3 +342,18 @@ def test_settings_are_polite_and_closed():
         settings.getdict("FEED_EXPORTERS")["parquet"]
         == "spiders.exporters.ParquetDocumentsExporter"
     )
+
+
+def test_connection_time_resolver_applies_the_same_check():
+    from scrapy.utils.test import get_crawler
+    from twisted.internet.error import DNSLookupError
+
+    from spiders.resolver import GuardedResolver
+
+    crawler = get_crawler(settings_dict={"ADDRESS_GUARD_ALLOWED_HOSTS": ["intranet.example:8080"]})
+    resolver = GuardedResolver.from_crawler(crawler, reactor=object())
+    assert resolver.check("93.184.215.14", "example.com") == "93.184.215.14"
+    with pytest.raises(DNSLookupError, match="address guard") as caught:
+        resolver.check("10.0.0.7", "rebinding.example")  # literal address: nothing is sent
+    assert classify(caught.value)[0] == "address_refused"
+    assert resolver.check("10.0.0.8", "intranet.example") == "10.0.0.8"
