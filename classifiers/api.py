@@ -88,23 +88,22 @@ def make_model_doc(
 ) -> Doc:
     """The Doc the classifiers read: `text` tokenized, its evidence spans marked by the
     span_ruler, and the feature tokens appended after the text (so the spans' offsets are
-    those of `text`; doc.user_data["hypewatch_text_end"] says where the text ends)."""
-    doc = nlp.make_doc(text)
-    if not len(doc):
+    those of `text`; doc.user_data["hypewatch_text"] keeps the text)."""
+    if not text:
         # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
         # has no words, so the washing component answers NONE for it.
-        doc = nlp.make_doc(" ")
+        text = " "
+    doc = nlp.make_doc(text)
     doc = ruler(doc)
     spans = list(doc.spans[EVIDENCE_KEY])
     extra = feature_tokens(kind, {s.label_ for s in spans}, kind_feature, signal_features)
     if extra:
-        words = [t.text for t in doc] + extra
-        spaces = [bool(t.whitespace_) for t in doc]
-        spaces[-1] = True
-        spaces += [True] * (len(extra) - 1) + [False]
-        doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        # Tokenizing again is faster than building a Doc from words (the tokenizer caches),
+        # and the text's tokens keep their indices: the markers only follow them.
+        doc = nlp.make_doc(f"{text} {' '.join(extra)}")
         doc.spans[EVIDENCE_KEY] = [Span(doc, s.start, s.end, label=s.label) for s in spans]
-    doc.user_data["hypewatch_text_end"] = len(text)
+    # Doc.text joins every token anew on each access: keep the text for the washing step.
+    doc.user_data["hypewatch_text"] = text
     return doc
 
 
@@ -182,7 +181,8 @@ class Classifier:
 
     @staticmethod
     def _fields(doc: Doc) -> dict[str, Any]:
-        return {name: getattr(doc._, name) for name in LABEL_FIELDS}
+        ext = doc._
+        return {name: getattr(ext, name) for name in LABEL_FIELDS}
 
     def label_texts(
         self, texts: Sequence[str], kinds: Sequence[str | None] | None = None

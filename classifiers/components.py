@@ -11,6 +11,7 @@ Importing this module registers, with spaCy's registries:
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from classifiers import segment as _segment  # noqa: F401  (registers hypewatch_
 from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, is_washing
 
 EVIDENCE_KEY = "evidence"
+WORD = re.compile(r"[^\W\d_]")  # a letter, in any script
 # Labels of the span_ruler patterns, grouped by what they are evidence of.
 SIGNAL_LABELS = ("AI_TERM", "HYPE", "ABSOLUTE", "SUPERLATIVE", "METRIC", "GUARANTEE", "FUTURE")
 SUBSTANTIATION_LABELS = ("NAMED_MODEL", "DATASET", "TEST_CONDITION", "LIMITATION", "HUMAN_REVIEW")
@@ -128,12 +130,14 @@ class WashingScorer:
         self.signal_features = signal_features
 
     def __call__(self, doc: Doc) -> Doc:
-        # A kind marker appended after the text (see api.model_input) is not evidence.
-        text_end = doc.user_data.get("hypewatch_text_end", len(doc.text))
-        spans = [s for s in doc.spans.get(EVIDENCE_KEY, []) if s.end_char <= text_end]
+        # Marker tokens appended after the text (api.make_model_doc) are not evidence.
+        text = doc.user_data.get("hypewatch_text")
+        if text is None:
+            text = doc.text
+        spans = [s for s in doc.spans.get(EVIDENCE_KEY, []) if s.end_char <= len(text)]
         claim_scores = {label: float(doc.cats.get(label, 0.0)) for label in CLAIM_LABELS}
         flag_scores = {label: float(doc.cats.get(label, 0.0)) for label in FLAG_LABELS}
-        has_words = any(t.is_alpha for t in doc[: len(doc)] if t.idx < text_end)
+        has_words = WORD.search(text) is not None
         if not has_words:
             # Nothing to read (empty, whitespace, symbols, emoji): certainly no claim.
             claim_scores = {label: float(label == "NONE") for label in CLAIM_LABELS}
@@ -161,25 +165,33 @@ class WashingScorer:
             + claim_scores["ASPIRATIONAL"]
             + claim_scores["SPECIFIC"] * max(flag_scores.values(), default=0.0)
         )
-        doc._.claim = claim
-        doc._.claim_score = claim_scores[claim]
-        doc._.claim_scores = claim_scores
-        doc._.flags = flags
-        doc._.flag_scores = flag_scores
-        doc._.ai_claim = claim != "NONE"
-        doc._.washing = is_washing(claim, flags)
-        doc._.washing_score = min(1.0, max(0.0, washing_score))
-        doc._.evidence = (
-            [
-                {
-                    "label": s.label_,
-                    "text": s.text,
-                    "start_char": s.start_char,
-                    "end_char": s.end_char,
-                }
-                for s in sorted(set(spans), key=lambda s: (s.start_char, s.end_char, s.label_))
-            ]
-            if claim != "NONE"
-            else []
-        )
+        ext = doc._  # one Underscore object instead of one per attribute
+        ext.claim = claim
+        ext.claim_score = claim_scores[claim]
+        ext.claim_scores = claim_scores
+        ext.flags = flags
+        ext.flag_scores = flag_scores
+        ext.ai_claim = claim != "NONE"
+        ext.washing = is_washing(claim, flags)
+        ext.washing_score = min(1.0, max(0.0, washing_score))
+        ext.evidence = evidence(doc, spans) if claim != "NONE" else []
         return doc
+
+
+def evidence(doc: Doc, spans: list) -> list[dict[str, Any]]:
+    """The spans as {label, text, start_char, end_char}, in text order, without repeats.
+    Metric patterns are phrases ("%", "hours") for speed; the number before one belongs to
+    the evidence ("99.2%")."""
+    out = {}
+    for span in spans:
+        if span.label_ == "METRIC" and span.start > 0 and doc[span.start - 1].like_num:
+            span = doc[span.start - 1 : span.end]
+            span.label_ = "METRIC"
+        key = (span.start_char, span.end_char, span.label_)
+        out[key] = {
+            "label": span.label_,
+            "text": span.text,
+            "start_char": key[0],
+            "end_char": key[1],
+        }
+    return [out[key] for key in sorted(out)]

@@ -209,6 +209,7 @@ def build_model(
     meta = {
         "model_version": version,
         "settings": {**settings, **tuned},
+        "corpus_sha256": corpus_digest(corpus_files(corpus_dir)),
         "corpus": {
             "sentences": {k: len(v) for k, v in splits.items()},
             "documents": {k: len({r.doc_id for r in v}) for k, v in splits.items()},

@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 from classifiers.api import load_classifier
-from classifiers.corpus import load_corpus, split_corpus
+from classifiers.corpus import corpus_digest, corpus_files, load_corpus, split_corpus
 from classifiers.labels import FLAG_LABELS, KINDS
 from classifiers.metrics import score
 from tests.benchmarks.common import REPO, RESULTS, write_results
@@ -114,6 +114,12 @@ def main(argv: list[str] | None = None) -> int:
 
     clf = load_classifier()
     results["model_version"] = clf.model_version
+    trained_on = clf.nlp.meta.get("hypewatch", {}).get("corpus_sha256")
+    if trained_on != corpus_digest(corpus_files()):
+        print(
+            "warning: the corpus changed since the model was trained; run `hypewatch train`",
+            file=sys.stderr,
+        )
     results["spacy"] = summary(gold, clf.label_texts(texts), kinds)
     results["spacy"]["sentences_per_second"] = round(timed_speed(clf.label_texts, texts))
 

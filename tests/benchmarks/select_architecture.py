@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from spacy.util import load_config
 
 from classifiers.api import load_classifier
-from classifiers.corpus import load_corpus, split_corpus
+from classifiers.corpus import corpus_files, load_corpus, split_corpus
 from classifiers.train import CLAIMS_CFG, FLAGS_CFG, build_model
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,10 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", default=list(VARIANTS))
     args = parser.parse_args(argv)
-    rows = load_corpus()
+    # A snapshot, so that every variant trains on the same corpus even while it grows.
+    snapshot = OUT / "arch" / "corpus"
+    shutil.rmtree(snapshot, ignore_errors=True)
+    snapshot.mkdir(parents=True)
+    for path in corpus_files():
+        shutil.copy(path, snapshot / path.name)
+    rows = load_corpus(snapshot)
     test = split_corpus(rows)["test"]
     texts = [r.text for r in test]
-    results = {}
+    results = {"corpus": {"sentences": len(rows), "documents": len({r.doc_id for r in rows})}}
     for name in args.only:
         arch, kind, signals = VARIANTS[name]
         folder = OUT / "arch" / name.replace("+", "_")
@@ -131,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             folder / "model",
             claims_cfg=claims_cfg,
             flags_cfg=flags_cfg,
+            corpus_dir=snapshot,
             kind_feature=kind,
             signal_features=signals,
             log=lambda m: None,
@@ -162,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{'test claim':>10} {'test flags':>10} {'test wash':>9} {'sent/s':>8} {'train s':>7}"
     )
     for name, r in results.items():
+        if name == "corpus":
+            continue
         print(
             f"{name:<10} {r['dev_claim_macro_f1']:9.3f} {r['dev_flags_micro_f1']:9.3f} "
             f"{r['dev_washing_f1']:8.3f} {r['test_claim_macro_f1']:10.3f} "

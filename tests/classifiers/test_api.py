@@ -147,3 +147,16 @@ def test_long_text_keeps_an_ai_claim_found_in_any_piece(classifier):
     assert out["ai_claim"]
     for e in out["evidence"]:
         assert text[e["start_char"] : e["end_char"]] == e["text"]
+
+
+def test_claim_rows_convert_to_the_warehouse_schema(classifier):
+    import pyarrow as pa
+
+    from warehouse.schemas import CLAIMS
+
+    rows = classifier.claims_for_documents([DOC, {**DOC, "doc_id": "empty", "text": ""}])
+    table = pa.Table.from_pylist(rows, schema=CLAIMS)
+    assert table.num_rows == len(rows) == 6
+    back = table.to_pylist()[1]
+    assert back["text"] == "AI-powered forecasting for retailers"
+    assert dict(back["flag_scores"]).keys() == rows[1]["flag_scores"].keys()

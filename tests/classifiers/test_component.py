@@ -88,3 +88,9 @@ def test_no_words_is_certainly_none(nlp, text):
     doc = scored(nlp, text, (0.0, 0.3, 0.4, 0.3), {"OVERCLAIM": 0.9})
     assert doc._.claim == "NONE" and doc._.claim_scores["NONE"] == 1.0
     assert doc._.flags == [] and doc._.washing_score == 0.0
+
+
+def test_metric_evidence_takes_its_number(nlp):
+    doc = scored(nlp, "Our AI is 99.2% accurate and 3 times faster.", (0.1, 0.1, 0.8, 0.0))
+    metrics = [e["text"] for e in doc._.evidence if e["label"] == "METRIC"]
+    assert "99.2%" in metrics and "3 times faster" in metrics

@@ -60,7 +60,7 @@ def test_reader_names_a_bad_pattern(tmp_path):
             {("SUPERLATIVE", "world's first"), ("AI_TERM", "AI-native")},
         ),
         ("It handles every order with zero human touch.", {("ABSOLUTE", "every")}),
-        ("Our detector is 99.2% accurate.", {("METRIC", "99.2%"), ("METRIC", "accurate")}),
+        ("Our detector is 99.2% accurate.", {("METRIC", "%"), ("METRIC", "accurate")}),
         (
             "Returns guaranteed by our algorithm.",
             {("GUARANTEE", "guaranteed"), ("AI_TERM", "algorithm")},
