@@ -22,6 +22,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
 from spiders.content import ContentError, decode_body
@@ -51,13 +52,20 @@ def form_matches(form: str, wanted: tuple[str, ...]) -> bool:
 class EdgarSpider(HypewatchSpider):
     name = "edgar"
 
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> EdgarSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if spider.sources.edgar.user_agent:
+            # Every request to the SEC, robots.txt included, names the configured contact.
+            crawler.settings.set("USER_AGENT", spider.sources.edgar.user_agent, priority="spider")
+        return spider
+
     def sec_request(self, url: str, callback: Any, **meta: Any) -> Request:
-        user_agent = self.sources.edgar.user_agent or self.settings.get("USER_AGENT")
         return Request(
             url,
             callback=callback,
             errback=self.errback,
-            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+            headers={"Accept-Encoding": "gzip, deflate"},
             meta={
                 **meta,
                 "download_slot": SEC_SLOT,

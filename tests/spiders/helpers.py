@@ -32,8 +32,12 @@ def make_spider(spider_cls: type, tmp_path: Path, sources: dict[str, Any], **set
     """A spider built the way `scrapy crawl` builds it (from_crawler, project settings)."""
     path = write_sources(tmp_path, sources)
     crawler = get_crawler(spider_cls, project_settings_dict(**settings))
+    # As in Crawler.crawl(): the spider is built before the settings are frozen.
+    crawler.settings = crawler.settings.copy()
+    crawler.settings.frozen = False
     spider = spider_cls.from_crawler(crawler, sources=str(path), run_date=RUN_DATE.isoformat())
     crawler.spider = spider
+    crawler.settings.freeze()
     return spider
 
 

@@ -228,7 +228,7 @@ def test_edgar_submissions_to_primary_documents_and_8k_index(tmp_path):
     )
     (start_sub, start_search) = collect(spider.start())
     assert start_sub.url == "https://data.sec.gov/submissions/CIK0001234567.json"
-    assert start_sub.headers["User-Agent"] == b"hypewatch tests test@example.org"
+    assert spider.settings.get("USER_AGENT") == "hypewatch tests test@example.org"
     assert start_sub.meta["download_slot"] == "sec.gov"
     assert start_search.url == (
         "https://efts.sec.gov/LATEST/search-index?q=%22artificial%20intelligence%22&forms=10-K,8-K"
