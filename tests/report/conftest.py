@@ -17,6 +17,10 @@ One claim text carries markup and one URL a javascript: scheme, for the report's
 from __future__ import annotations
 
 import datetime as dt
+import json
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -24,6 +28,8 @@ import pytest
 from tests.warehouse import factory as f
 from warehouse.catalog import rebuild_catalog
 from warehouse.lake import land_partition
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 N1, N2, N3 = dt.date(2026, 11, 1), dt.date(2026, 11, 2), dt.date(2026, 11, 3)
 NIGHTS = (N1, N2, N3)
@@ -170,3 +176,63 @@ def build_history_lake(data_dir: Path) -> Path:
 @pytest.fixture(scope="session")
 def history_lake(tmp_path_factory) -> Path:
     return build_history_lake(tmp_path_factory.mktemp("history-lake"))
+
+
+# --- two real nights on the sample web ------------------------------------------------------
+
+SAMPLE_NIGHT_1, SAMPLE_NIGHT_2 = dt.date(2026, 5, 4), dt.date(2026, 5, 5)
+# The sample web is one local server: no delay between requests; short timeouts keep its
+# stalled page quick. Safety settings (robots.txt, the address guard) stay on.
+FAST_CRAWL = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
+    "DOWNLOAD_TIMEOUT": "3",
+    "RETRY_BACKOFF_BASE": "0.1",
+}
+# One nightly run in its own process, as `hypewatch run` would do it, but with the sample
+# web's EDGAR endpoints and pacing passed as Scrapy settings (a sources file cannot say them).
+NIGHT_DRIVER = """
+import datetime as dt, json, sys
+from flows.nightly import nightly
+nightly(sources=sys.argv[1], data_dir=sys.argv[2], run_date=dt.date.fromisoformat(sys.argv[3]),
+        settings=json.loads(sys.argv[4]))
+"""
+
+
+@dataclass
+class SampleNights:
+    data_dir: Path
+    manifest: dict  # the second night's, with its `changes`
+
+
+def run_night(web, data_dir: Path, night: dt.date) -> None:
+    settings = {**web.scrapy_settings, **FAST_CRAWL}
+    result = subprocess.run(
+        [sys.executable, "-c", NIGHT_DRIVER, str(web.sources_path), str(data_dir),
+         night.isoformat(), json.dumps(settings)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )  # fmt: skip
+    if result.returncode != 0:
+        pytest.fail(
+            f"nightly on the sample web for {night} exited {result.returncode}:\n"
+            + "\n".join((result.stdout + result.stderr).splitlines()[-30:])
+        )
+
+
+@pytest.fixture(scope="session")
+def sample_nights(tmp_path_factory) -> SampleNights:
+    """Two nightly runs on one sample web server (doc_ids hash the URL, port included):
+    variant 1, then variant 2 with the claims its manifest lists as added, edited, removed."""
+    from spiders.sampleweb.server import running
+
+    data_dir = tmp_path_factory.mktemp("sample-nights") / "data"
+    with running(port=0, variant=1, stall_seconds=5) as web:
+        run_night(web, data_dir, SAMPLE_NIGHT_1)
+        web.set_variant(2)
+        run_night(web, data_dir, SAMPLE_NIGHT_2)
+        manifest = web.manifest
+    return SampleNights(data_dir, manifest)

@@ -8,10 +8,12 @@
 --      lower-cased texts are alike, similarity = 1 - levenshtein / length of the longer text
 --      >= edit_threshold(); a pair is taken when each side is the other's best match
 --      (ties: the nearest position),
---   3. same place: of the AI claims still left, those that sit between the same matched
---      neighbours in both versions pair up in order. This is diff's "replace": a claim
---      rewritten where it stood ("We harness cutting-edge machine learning" -> "A ranking
---      model trained on 2012-2024 filings scores 1,400 stocks"), however different the words.
+--   3. same place: sentences still left that sit between the same matched neighbours in
+--      both versions (the same gap) pair up in order, AI claims with AI claims first, then
+--      AI claims left on one side with non-AI sentences on the other. This is diff's
+--      "replace": a claim rewritten where it stood ("We harness cutting-edge machine
+--      learning" -> "A ranking model trained on 2012-2024 filings scores 1,400 stocks"),
+--      however different the words, even into a sentence the classifier calls no claim.
 -- Steps 2 and 3 make an edit; step 1 with other labels is a relabelling (a new model read the
 -- same words). What no step matched was added or removed. A claim whose document was not
 -- fetched on the newer night (a fetch error for its URL, or no document at all from its
@@ -154,31 +156,66 @@ n_anchored AS (
     LEFT JOIN matched AS m
         ON m.old_night = n.old_night AND m.new_night = n.new_night AND m.new_claim_id = n.claim_id
 ),
-o_gap AS (
-    SELECT *, row_number() OVER (
-               PARTITION BY old_night, new_night, doc_id, before_anchor, after_anchor
-               ORDER BY sent_index) AS place
-    FROM o_anchored
-    WHERE NOT is_matched AND ai_claim
-),
-n_gap AS (
-    SELECT *, row_number() OVER (
-               PARTITION BY old_night, new_night, doc_id, before_anchor, after_anchor
-               ORDER BY sent_index) AS place
-    FROM n_anchored
-    WHERE NOT is_matched AND ai_claim
-),
-same_place AS (
+o_gap AS (SELECT * FROM o_anchored WHERE NOT is_matched),
+n_gap AS (SELECT * FROM n_anchored WHERE NOT is_matched),
+-- 3a. AI claims on both sides of a gap pair up in order.
+ai_place AS (
     SELECT a.old_night, a.new_night, a.doc_id, a.claim_id AS old_claim_id,
-           b.claim_id AS new_claim_id, 'same_place' AS match,
-           1.0 - levenshtein(a.norm, b.norm) / greatest(length(a.norm), length(b.norm), 1)
-               AS similarity
-    FROM o_gap AS a
-    JOIN n_gap AS b
+           b.claim_id AS new_claim_id, a.norm AS old_norm, b.norm AS new_norm
+    FROM (
+        SELECT *, row_number() OVER (
+                      PARTITION BY old_night, new_night, doc_id, before_anchor, after_anchor
+                      ORDER BY sent_index) AS place
+        FROM o_gap WHERE ai_claim
+    ) AS a
+    JOIN (
+        SELECT *, row_number() OVER (
+                      PARTITION BY old_night, new_night, doc_id, before_anchor, after_anchor
+                      ORDER BY sent_index) AS place
+        FROM n_gap WHERE ai_claim
+    ) AS b
         ON b.old_night = a.old_night AND b.new_night = a.new_night AND b.doc_id = a.doc_id
        AND b.before_anchor IS NOT DISTINCT FROM a.before_anchor
        AND b.after_anchor IS NOT DISTINCT FROM a.after_anchor
        AND b.place = a.place
+),
+-- 3b. After 3a only one side of a gap can hold AI claims: those pair up in order with the
+-- other side's non-AI sentences (a claim rewritten into words the classifier does not call a
+-- claim, or the reverse).
+o_rest AS (
+    SELECT g.*, row_number() OVER (
+                    PARTITION BY g.old_night, g.new_night, g.doc_id, g.before_anchor,
+                                 g.after_anchor, g.ai_claim
+                    ORDER BY g.sent_index) AS place
+    FROM o_gap AS g
+    ANTI JOIN ai_place AS m
+        ON m.old_night = g.old_night AND m.new_night = g.new_night AND m.old_claim_id = g.claim_id
+),
+n_rest AS (
+    SELECT g.*, row_number() OVER (
+                    PARTITION BY g.old_night, g.new_night, g.doc_id, g.before_anchor,
+                                 g.after_anchor, g.ai_claim
+                    ORDER BY g.sent_index) AS place
+    FROM n_gap AS g
+    ANTI JOIN ai_place AS m
+        ON m.old_night = g.old_night AND m.new_night = g.new_night AND m.new_claim_id = g.claim_id
+),
+mixed_place AS (
+    SELECT a.old_night, a.new_night, a.doc_id, a.claim_id AS old_claim_id,
+           b.claim_id AS new_claim_id, a.norm AS old_norm, b.norm AS new_norm
+    FROM o_rest AS a
+    JOIN n_rest AS b
+        ON b.old_night = a.old_night AND b.new_night = a.new_night AND b.doc_id = a.doc_id
+       AND b.before_anchor IS NOT DISTINCT FROM a.before_anchor
+       AND b.after_anchor IS NOT DISTINCT FROM a.after_anchor
+       AND b.ai_claim <> a.ai_claim
+       AND b.place = a.place
+),
+same_place AS (
+    SELECT old_night, new_night, doc_id, old_claim_id, new_claim_id, 'same_place' AS match,
+           1.0 - levenshtein(old_norm, new_norm) / greatest(length(old_norm), length(new_norm), 1)
+               AS similarity
+    FROM (SELECT * FROM ai_place UNION ALL SELECT * FROM mixed_place)
 ),
 paired AS (
     SELECT * FROM matched
