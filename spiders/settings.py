@@ -84,6 +84,8 @@ FEED_EXPORT_ENCODING = "utf-8"
 # parquet feed (see spiders.exporters.FetchErrorsWriter).
 HYPEWATCH_FETCH_ERRORS = ""
 
+PRESS_RELEASES_MAX_ITEMS_PER_FEED = 200  # newest first, as feeds list them
+
 # EDGAR endpoints (the real SEC hosts); tests and the sample web point them at 127.0.0.1.
 EDGAR_DATA_URL = "https://data.sec.gov"
 EDGAR_ARCHIVES_URL = "https://www.sec.gov"

@@ -134,7 +134,7 @@ class PressReleasesSpider(HypewatchSpider):
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        max_items = self.settings.getint("FEED_MAX_ITEMS", 200)
+        max_items = self.settings.getint("PRESS_RELEASES_MAX_ITEMS_PER_FEED")
         try:
             items = parse_feed(response.body, content_type, response.url)
         except FeedError as exc:
