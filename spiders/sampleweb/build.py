@@ -6,7 +6,6 @@ crawl of the rendered pages by the contract's rules), so it cannot drift from wh
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import urllib.robotparser
 from dataclasses import dataclass
@@ -66,6 +65,8 @@ IGNORED_EXTENSIONS = {
 
 @dataclass
 class SampleWeb:
+    """Everything one server instance serves, and what a default crawl of it must yield."""
+
     base_url: str
     variant: int
     routes: dict[str, Route]
@@ -708,7 +709,3 @@ def _manifest(
         "changes": changes,
         "added_documents": added_documents,
     }
-
-
-def manifest_json(web: SampleWeb) -> str:
-    return json.dumps(web.manifest, indent=1, ensure_ascii=False)
