@@ -69,6 +69,7 @@ def _head(
     description: str,
     published: str | None,
     ld_type: str,
+    headline: str,
 ) -> str:
     parts = [
         '<meta charset="utf-8">',
@@ -86,7 +87,7 @@ def _head(
         ld = {
             "@context": "https://schema.org",
             "@type": ld_type,
-            "headline": title,
+            "headline": headline,
             "datePublished": stamp,
             "publisher": {"@type": "Organization", "name": company.legal_name},
         }
@@ -150,7 +151,11 @@ def render_page(company: Company, page: Page, base_url: str, variant: int) -> st
     if page.published:
         day = dt.date.fromisoformat(page.published)
         dateline = f'<p class="byline"><time datetime="{page.published}">{day:%B} {day.day}, {day.year}</time></p>'
-    main = f"<article>\n<h1>{escape(page.title)}</h1>\n{dateline}\n{render_blocks(page.blocks, variant)}\n{links}\n</article>"
+    blocks = page.blocks
+    if blocks and blocks[0].tag == "h2" and blocks[0].segments == (page.title,):
+        blocks = blocks[1:]  # the <h1> already says it
+    content = render_blocks(blocks, variant)
+    main = f"<article>\n<h1>{escape(page.title)}</h1>\n{dateline}\n{content}\n{links}\n</article>"
     head = _head(
         company,
         base_url,
@@ -159,6 +164,7 @@ def render_page(company: Company, page: Page, base_url: str, variant: int) -> st
         page.description,
         page.published,
         "BlogPosting",
+        page.title,
     )
     body = _chrome(company, base_url, page.path, main)
     return f'<!DOCTYPE html>\n<html lang="en">\n<head>\n{head}\n</head>\n<body id="top">\n{body}\n</body>\n</html>\n'
@@ -187,6 +193,7 @@ def render_release(company: Company, release: Release, base_url: str, variant: i
         release.summary,
         release.published,
         "NewsArticle",
+        release.title,
     )
     body = _chrome(company, base_url, release_path(release), main)
     return f'<!DOCTYPE html>\n<html lang="en">\n<head>\n{head}\n</head>\n<body id="top">\n{body}\n</body>\n</html>\n'
