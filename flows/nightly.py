@@ -435,7 +435,7 @@ def _stored_claims(data_dir: Path, documents: pa.Table, model_version: str) -> p
             ORDER BY doc_id, sent_index
             """,
             [model_version],
-        ).fetch_arrow_table()
+        ).to_arrow_table()
     # A run killed between landing claims and documents can leave a date whose claims belong
     # to other content than its documents row says; claims that do not cut the same sentences
     # out of the document's text are not reused.
