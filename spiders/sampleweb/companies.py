@@ -708,7 +708,7 @@ SABLEWOOD = Company(
                         "SPECIFIC",
                     ),
                     C(
-                        "Grid operators review every forecast that differs by more than 10% from the previous "
+                        "Grid operators review every model forecast that differs by more than 10% from the previous "
                         "day's before it is used for dispatch.",
                         "SPECIFIC",
                     ),
