@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -44,7 +44,7 @@ def parse_run_date(value: str | None) -> dt.date:
         raise  # unreachable: fail() exits
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -91,7 +91,9 @@ def classify(
         Path | None,
         typer.Option("--input", help='JSONL file of {"id", "text"} objects; JSONL out.'),
     ] = None,
-    model: Annotated[Path | None, typer.Option(help="Model directory (default: built model).")] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="Model directory (default: built model).")
+    ] = None,
 ) -> None:
     """Label sentences by the AI-washing taxonomy."""
     from classifiers.commands import classify_command
@@ -114,7 +116,9 @@ def train(
 def evaluate(
     path: Annotated[Path, typer.Argument(help='Labelled JSONL: {"text", "claim", "flags"}.')],
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-    model: Annotated[Path | None, typer.Option(help="Model directory (default: built model).")] = None,
+    model: Annotated[
+        Path | None, typer.Option(help="Model directory (default: built model).")
+    ] = None,
 ) -> None:
     """Score the classifier on a labelled file."""
     from classifiers.commands import evaluate_command
@@ -125,17 +129,23 @@ def evaluate(
 @app.command("sample-web")
 def sample_web(
     port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0 picks a free one).")] = 0,
+    variant: Annotated[
+        int,
+        typer.Option(min=1, max=2, help="1: the first night; 2: the second night, with edits."),
+    ] = 1,
 ) -> None:
     """Serve the bundled sample web on 127.0.0.1 until interrupted."""
     from spiders.sampleweb.server import serve_forever
 
-    serve_forever(port)
+    serve_forever(port, variant=variant)
 
 
 @app.command()
 def report(
     run_date: Annotated[str | None, typer.Option(help="YYYY-MM-DD; default: latest run.")] = None,
-    out: Annotated[Path | None, typer.Option(help="Output directory (default: <data-dir>/reports).")] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Output directory (default: <data-dir>/reports).")
+    ] = None,
     data_dir: DataDirOption = None,
 ) -> None:
     """Write the static HTML report of flagged claims and trends."""
