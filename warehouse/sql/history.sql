@@ -22,6 +22,9 @@
 -- Two sentences at least this alike (see step 2) are one claim edited.
 CREATE OR REPLACE MACRO edit_threshold() AS 0.7;
 
+-- A sentence as the similarity of step 2 reads it: lower case, whitespace collapsed.
+CREATE OR REPLACE MACRO sentence_key(text) AS lower(trim(regexp_replace(text, '\s+', ' ', 'g')));
+
 -- Every run date that fetched documents, with the run date before it.
 CREATE OR REPLACE VIEW nights AS
 SELECT run_date, lag(run_date) OVER (ORDER BY run_date) AS previous_night
@@ -73,8 +76,7 @@ docs AS (
 ),
 sentences AS (
     SELECT claim_id, doc_id, run_date, company_id, sent_index, text, claim, flags, ai_claim,
-           washing, washing_score, evidence,
-           lower(trim(regexp_replace(text, '\s+', ' ', 'g'))) AS norm
+           washing, washing_score, evidence
     FROM claims
     WHERE run_date IN (SELECT old_night FROM pairs UNION SELECT new_night FROM pairs)
 ),
@@ -88,12 +90,12 @@ same_text AS (
     JOIN n ON n.old_night = o.old_night AND n.new_night = o.new_night AND n.claim_id = o.claim_id
 ),
 o_left AS (
-    SELECT o.* FROM o
+    SELECT o.*, sentence_key(o.text) AS norm FROM o
     ANTI JOIN same_text AS m
         ON m.old_night = o.old_night AND m.new_night = o.new_night AND m.old_claim_id = o.claim_id
 ),
 n_left AS (
-    SELECT n.* FROM n
+    SELECT n.*, sentence_key(n.text) AS norm FROM n
     ANTI JOIN same_text AS m
         ON m.old_night = n.old_night AND m.new_night = n.new_night AND m.new_claim_id = n.claim_id
 ),
@@ -128,10 +130,16 @@ matched AS (
     UNION ALL
     SELECT * FROM similar_text
 ),
+-- Step 3 only has work in documents where something is left on both nights.
+changed_docs AS (
+    SELECT old_night, new_night, doc_id FROM o_left
+    INTERSECT
+    SELECT old_night, new_night, doc_id FROM n_left
+),
 -- 3. same place: the matched sentences before and after (identified by the old claim_id of
 -- their pair; NULL at either end of the document) name the gap a sentence sits in.
 o_anchored AS (
-    SELECT o.old_night, o.new_night, o.doc_id, o.claim_id, o.sent_index, o.ai_claim, o.norm,
+    SELECT o.old_night, o.new_night, o.doc_id, o.claim_id, o.sent_index, o.ai_claim, o.text,
            m.old_claim_id IS NOT NULL AS is_matched,
            last_value(m.old_claim_id IGNORE NULLS) OVER (
                PARTITION BY o.old_night, o.new_night, o.doc_id ORDER BY o.sent_index
@@ -142,9 +150,10 @@ o_anchored AS (
     FROM o
     LEFT JOIN matched AS m
         ON m.old_night = o.old_night AND m.new_night = o.new_night AND m.old_claim_id = o.claim_id
+    WHERE (o.old_night, o.new_night, o.doc_id) IN (SELECT (old_night, new_night, doc_id) FROM changed_docs)
 ),
 n_anchored AS (
-    SELECT n.old_night, n.new_night, n.doc_id, n.claim_id, n.sent_index, n.ai_claim, n.norm,
+    SELECT n.old_night, n.new_night, n.doc_id, n.claim_id, n.sent_index, n.ai_claim, n.text,
            m.old_claim_id IS NOT NULL AS is_matched,
            last_value(m.old_claim_id IGNORE NULLS) OVER (
                PARTITION BY n.old_night, n.new_night, n.doc_id ORDER BY n.sent_index
@@ -155,13 +164,14 @@ n_anchored AS (
     FROM n
     LEFT JOIN matched AS m
         ON m.old_night = n.old_night AND m.new_night = n.new_night AND m.new_claim_id = n.claim_id
+    WHERE (n.old_night, n.new_night, n.doc_id) IN (SELECT (old_night, new_night, doc_id) FROM changed_docs)
 ),
 o_gap AS (SELECT * FROM o_anchored WHERE NOT is_matched),
 n_gap AS (SELECT * FROM n_anchored WHERE NOT is_matched),
 -- 3a. AI claims on both sides of a gap pair up in order.
 ai_place AS (
     SELECT a.old_night, a.new_night, a.doc_id, a.claim_id AS old_claim_id,
-           b.claim_id AS new_claim_id, a.norm AS old_norm, b.norm AS new_norm
+           b.claim_id AS new_claim_id, a.text AS old_text, b.text AS new_text
     FROM (
         SELECT *, row_number() OVER (
                       PARTITION BY old_night, new_night, doc_id, before_anchor, after_anchor
@@ -202,7 +212,7 @@ n_rest AS (
 ),
 mixed_place AS (
     SELECT a.old_night, a.new_night, a.doc_id, a.claim_id AS old_claim_id,
-           b.claim_id AS new_claim_id, a.norm AS old_norm, b.norm AS new_norm
+           b.claim_id AS new_claim_id, a.text AS old_text, b.text AS new_text
     FROM o_rest AS a
     JOIN n_rest AS b
         ON b.old_night = a.old_night AND b.new_night = a.new_night AND b.doc_id = a.doc_id
@@ -213,9 +223,12 @@ mixed_place AS (
 ),
 same_place AS (
     SELECT old_night, new_night, doc_id, old_claim_id, new_claim_id, 'same_place' AS match,
-           1.0 - levenshtein(old_norm, new_norm) / greatest(length(old_norm), length(new_norm), 1)
+           1.0 - levenshtein(old_key, new_key) / greatest(length(old_key), length(new_key), 1)
                AS similarity
-    FROM (SELECT * FROM ai_place UNION ALL SELECT * FROM mixed_place)
+    FROM (
+        SELECT *, sentence_key(old_text) AS old_key, sentence_key(new_text) AS new_key
+        FROM (SELECT * FROM ai_place UNION ALL SELECT * FROM mixed_place)
+    )
 ),
 paired AS (
     SELECT * FROM matched
