@@ -498,10 +498,12 @@ def _changes_section(data: ReportData) -> str:
         "<th>Flagged</th></tr></thead><tbody>" + summary + "</tbody></table>"
     )
     by_company: dict[str, list[dict]] = defaultdict(list)
-    unchecked = []
+    relabelled, unchecked = [], []
     for change in data.changes:
         if change["change"] == "not_fetched":
             unchecked.append(change)
+        elif change["change"] == "relabelled":
+            relabelled.append(change)
         else:
             by_company[change["company_id"]].append(change)
     items = []
@@ -510,10 +512,18 @@ def _changes_section(data: ReportData) -> str:
         for c in sorted(changes, key=lambda c: CHANGE_ORDER.index(c["change"])):
             items.append(_change_item(c))
         items.append("</ul>")
+    if relabelled:
+        # the same words read differently, usually by a new model version: not the company's doing
+        items.append(
+            f"<details><summary>{_plural(len(relabelled), 'AI claim')} relabelled: the same "
+            "words, labelled differently (a new model version)</summary><ul class='changelist'>"
+            + "".join(_change_item(c) for c in relabelled)
+            + "</ul></details>"
+        )
     if unchecked:
         items.append(
-            f"<details><summary>{len(unchecked)} AI claim{'s' if len(unchecked) != 1 else ''} "
-            "not checked: their documents could not be fetched this night</summary><ul>"
+            f"<details><summary>{_plural(len(unchecked), 'AI claim')} not checked: their "
+            "documents could not be fetched this night</summary><ul>"
             + "".join(
                 f"<li>{_esc(data.names.get(c['company_id'], c['company_id']))}: "
                 f"{_esc(c['old_text'])} ({_link(c['url'])})</li>"

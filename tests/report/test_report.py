@@ -71,6 +71,7 @@ def test_summary_leaderboard_and_changes(reports):
     assert "What changed since 2026-11-01" in changes
     assert changes.count("badge-edited") == 3 and changes.count("badge-removed") == 3
     assert "2 AI claims not checked" in changes
+    assert "1 AI claim relabelled: the same words" in changes
     assert "We harness cutting-edge machine learning across everything we do." in changes
 
 
