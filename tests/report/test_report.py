@@ -191,3 +191,19 @@ def test_cli_report_without_runs_is_one_line_and_exit_1(tmp_path):
     result = hypewatch("report", "--data-dir", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr == f"error: no runs in {tmp_path.resolve()}: run `hypewatch run` first\n"
+
+
+def test_company_names_are_plain_text_in_the_plot(tmp_path):
+    """Names come from the sources file: a "$" must not start matplotlib's mathtext and markup
+    must stay text inside the inline SVG."""
+    from tests.warehouse import factory as f
+    from warehouse.lake import land_partition
+
+    name = "Acme $5 <Labs> & $Co"
+    land_partition(tmp_path, "companies", N1, [f.company("acme", N1, name)], rebuild_catalog=False)
+    doc = f.document("acme", N1, "", "text")
+    land_partition(tmp_path, "documents", N1, [doc], rebuild_catalog=False)
+    land_partition(tmp_path, "claims", N1, [f.claim(doc, 0, "Our AI rocks.", "VAGUE", score=0.9)])
+    page = write_report(tmp_path, None, tmp_path / "out").read_text()
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "Acme $5 &lt;Labs&gt; &amp; $Co" in svg and "<Labs>" not in page
