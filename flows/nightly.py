@@ -318,13 +318,20 @@ def nightly(
     settings: extra Scrapy settings for every spider (`-s KEY=VALUE`), e.g. EDGAR base URLs.
     spiders: which spiders to run (default all four). model_dir: default the built model.
     """
+    from classifiers.api import ModelNotFoundError, resolve_model_dir
     from spiders.sources import load_sources
 
     started = dt.datetime.now(dt.UTC)
     run_date = run_date or started.date()
     sources_path = Path(sources).resolve()
     data = Path(data_dir).resolve()
-    load_sources(sources_path)  # a bad sources file stops the run before anything lands
+    # A bad sources file or a missing model stops the run before anything lands.
+    load_sources(sources_path)
+    model = resolve_model_dir(Path(model_dir) if model_dir else None)
+    if not (model / "meta.json").is_file():
+        raise ModelNotFoundError(
+            f"no trained model in {model} (run `hypewatch train` or `make model`)"
+        )
     staging = staging_for(data, run_date)
     shutil.rmtree(staging.root, ignore_errors=True)  # whatever a killed run of this date left
     staging.root.mkdir(parents=True)
@@ -337,7 +344,7 @@ def nightly(
         "model_version": None,
     }
     failed: dict[str, str] = {}
-    seconds: dict[str, float] = {}
+    seconds = {"crawl": 0.0, "classify": 0.0, "land": 0.0}
     try:
         land_companies(data, sources_path, run_date)
         rebuild_catalog(data)  # the claims lookup below reads the lake through it
@@ -354,11 +361,14 @@ def nightly(
                 crawled.append(future.result())
             else:
                 failed[name] = (future.state.message or future.state.name).splitlines()[0]
-        seconds["crawl"], clock = time.perf_counter() - clock, time.perf_counter()
+        seconds["crawl"] += time.perf_counter() - clock
+        clock = time.perf_counter()
         collected = collect(data, run_date, crawled, staging.root)
-        seconds["land"], clock = time.perf_counter() - clock, time.perf_counter()
-        classified = classify(data, run_date, staging.root, Path(model_dir) if model_dir else None)
-        seconds["classify"], clock = time.perf_counter() - clock, time.perf_counter()
+        seconds["land"] += time.perf_counter() - clock
+        clock = time.perf_counter()
+        classified = classify(data, run_date, staging.root, model)
+        seconds["classify"] += time.perf_counter() - clock
+        clock = time.perf_counter()
         # Documents land last: a run killed in between leaves claims whose documents row does
         # not match them yet, so the next run's claims lookup cannot reuse them by mistake.
         land(data, "fetch_errors", run_date, staging.fetch_errors)

@@ -37,6 +37,7 @@ def run_once(sources: Path | None, data_dir: Path | None, run_date: dt.date) -> 
     from warehouse.lake import resolve_data_dir
 
     data = resolve_data_dir(data_dir)
+    _check_model()
     if sources is None:
         with _sample_web() as web:
             typer.echo(f"sample web at {web.base_url} (sources: {web.sources_path})")
@@ -44,7 +45,8 @@ def run_once(sources: Path | None, data_dir: Path | None, run_date: dt.date) -> 
     else:
         _check_sources(sources)
         summary = _run(sources, data, run_date, {})
-    typer.echo(render_summary(summary))
+    # `hypewatch sql` finds the data directory by the same rules unless it was given here.
+    typer.echo(render_summary(summary, None if data == resolve_data_dir(None) else data))
     if summary["failed"]:
         typer.echo(f"error: {summary['failed']}", err=True)
         raise typer.Exit(1)
@@ -68,6 +70,14 @@ def _sample_web() -> Iterator[Any]:
 def sample_web_settings(web: Any) -> dict[str, str]:
     """Scrapy settings for a crawl of the sample web: its own (EDGAR base URLs) and pacing."""
     return SAMPLE_WEB_PACING | dict(web.scrapy_settings)
+
+
+def _check_model() -> None:
+    from classifiers.api import resolve_model_dir
+
+    model = resolve_model_dir(None)
+    if not (model / "meta.json").is_file():
+        _fail(f"no trained model in {model} (run `hypewatch train` or `make model`)")
 
 
 def _check_sources(path: Path) -> None:
@@ -104,7 +114,8 @@ def _run(sources: Path, data: Path, run_date: dt.date, settings: dict[str, str])
     return {**result, "failed": None}
 
 
-def render_summary(summary: dict[str, Any]) -> str:
+def render_summary(summary: dict[str, Any], data_dir: Path | None = None) -> str:
+    """What the run did, for a person; `data_dir` when the queries need to be told where."""
     counts = summary["counts"]
     lines = [
         f"run {summary['run_date']}: {summary['status']} (model {summary['model_version']})",
@@ -129,7 +140,8 @@ def render_summary(summary: dict[str, Any]) -> str:
         f"  warehouse: {summary['duckdb']}",
         "",
         "first query to try:",
-        f'  hypewatch sql "{FIRST_QUERY.format(run_date=summary["run_date"])}"',
+        f'  hypewatch sql "{FIRST_QUERY.format(run_date=summary["run_date"])}"'
+        + (f" --data-dir {data_dir}" if data_dir else ""),
         f"  (or: duckdb {summary['duckdb']})",
     ]
     return "\n".join(lines)

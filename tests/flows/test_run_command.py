@@ -36,3 +36,16 @@ def test_a_bad_sources_file_is_one_error_line_and_exit_1(
     assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], lines
     assert result.stdout == ""
     assert not data_dir.exists()
+
+
+def test_without_a_trained_model_run_says_how_to_build_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HYPEWATCH_MODEL", str(tmp_path / "no-model"))
+    data_dir = tmp_path / "data"
+    result = CliRunner().invoke(app, ["run", "--data-dir", str(data_dir)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"error: no trained model in {tmp_path / 'no-model'} (run `hypewatch train` or `make model`)"
+    ]
+    assert not data_dir.exists()
