@@ -149,11 +149,14 @@ def report(
     data_dir: DataDirOption = None,
 ) -> None:
     """Write the static HTML report of flagged claims and trends."""
-    from warehouse.report import write_report
+    from warehouse.report import ReportError, write_report
 
-    path = write_report(
-        data_dir=data_dir, run_date=dt.date.fromisoformat(run_date) if run_date else None, out=out
-    )
+    try:
+        path = write_report(
+            data_dir=data_dir, run_date=parse_run_date(run_date) if run_date else None, out=out
+        )
+    except ReportError as exc:
+        fail(str(exc))
     typer.echo(str(path))
 
 

@@ -183,14 +183,16 @@ def test_cli_report_prints_the_path(history_lake, tmp_path):
     assert (tmp_path / "hypewatch-report-2026-11-02.html").is_file()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="flows/cli.py must catch warehouse.report.ReportError and call fail() (lead's file)",
-)
 def test_cli_report_without_runs_is_one_line_and_exit_1(tmp_path):
     result = hypewatch("report", "--data-dir", str(tmp_path))
     assert result.returncode == 1
     assert result.stderr == f"error: no runs in {tmp_path.resolve()}: run `hypewatch run` first\n"
+
+
+def test_cli_report_bad_run_date_is_one_line_and_exit_1(tmp_path):
+    result = hypewatch("report", "--data-dir", str(tmp_path), "--run-date", "yesterday")
+    assert result.returncode == 1
+    assert result.stderr == "error: --run-date 'yesterday' is not a date in YYYY-MM-DD form\n"
 
 
 def test_company_names_are_plain_text_in_the_plot(tmp_path):
