@@ -309,8 +309,21 @@ def build(base_url: str, variant: int = 1) -> SampleWeb:
         "EDGAR_DATA_URL": base_url + edgar.DATA_PREFIX,
         "EDGAR_ARCHIVES_URL": base_url + edgar.ARCHIVES_PREFIX,
         "EDGAR_SEARCH_URL": base_url + edgar.SEARCH_PREFIX,
+        # One local server of ours: politeness delays only slow the crawl down, and short
+        # timeouts and backoff keep the stalled page and the 429s quick. Safety settings
+        # (robots.txt, the address guard, size caps) stay on.
+        **SAMPLE_WEB_PACING,
     }
     return SampleWeb(base_url, variant, routes, search_docs, sources, manifest, settings)
+
+
+SAMPLE_WEB_PACING = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
+    "DOWNLOAD_TIMEOUT": "3",
+    "RETRY_BACKOFF_BASE": "0.1",
+}
 
 
 def _index_page(base_url: str) -> str:

@@ -23,6 +23,7 @@ import pypdf
 import pytest
 import yaml
 
+from spiders.sampleweb.build import SAMPLE_WEB_PACING
 from spiders.sampleweb.glitchy import BOMB_EXPANDED_BYTES, HUGE_BYTES, gunzip_size
 from spiders.sampleweb.server import running
 from spiders.sources import load_sources
@@ -72,7 +73,11 @@ def test_binds_loopback_on_a_free_port_and_writes_a_valid_sources_file(web) -> N
         c["id"] for c in web.manifest["companies"]
     }
     assert [c for c in sources.companies if c.id == "furrow"][0].cik is None
-    assert set(web.scrapy_settings) == {"EDGAR_DATA_URL", "EDGAR_ARCHIVES_URL", "EDGAR_SEARCH_URL"}
+    assert set(web.scrapy_settings) == {
+        "EDGAR_DATA_URL", "EDGAR_ARCHIVES_URL", "EDGAR_SEARCH_URL", *SAMPLE_WEB_PACING
+    }  # fmt: skip
+    # pacing only: nothing that turns a safety setting off
+    assert not {"ROBOTSTXT_OBEY", "DOWNLOAD_MAXSIZE"} & set(web.scrapy_settings)
     assert json.loads(json.dumps(web.manifest)) == web.manifest, "manifest is plain JSON"
     assert json.loads(web.manifest_path.read_text()) == web.manifest
 

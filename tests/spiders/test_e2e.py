@@ -24,16 +24,8 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
 SPIDERS = ("product_pages", "edgar", "press_releases", "pitch_decks")
 RUN_DATE = "2026-03-14"
-# The sample web is one local server: no need for a delay between requests; short timeouts
-# and backoff keep the stalled response and the 429s quick.
-FAST = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "False",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
-    "DOWNLOAD_TIMEOUT": "3",
-    "RETRY_BACKOFF_BASE": "0.1",
-    "LOG_LEVEL": "INFO",
-}
+# The sample web's own scrapy_settings carry its pacing; the log level keeps stats readable.
+FAST = {"LOG_LEVEL": "INFO"}
 
 
 def crawl(
@@ -160,11 +152,6 @@ def test_address_guard_refuses_redirects_and_links_to_other_loopback_addresses(t
                             "website": f"{web.base_url}/sites/glitchy/about",
                             "decks": [f"http://127.0.0.2:{port}/sites/glitchy/investors/"],
                         },
-                        {
-                            "id": "elsewhere",
-                            "name": "Elsewhere",
-                            "website": f"http://10.9.8.7:{port}/",
-                        },
                     ],
                     "crawl": {"allow_private_networks": False, "max_pages_per_site": 1},
                 }
@@ -183,10 +170,10 @@ def test_address_guard_refuses_redirects_and_links_to_other_loopback_addresses(t
         redirect = crawl("product_pages", sources, tmp_path / "redirect.parquet", allow)
     for run in (moved, decks, redirect):
         assert run.returncode == 0, run.stderr[-2000:]
+    # Private and link-local ranges are covered by the address check's unit tests: an end to
+    # end crawl never aims at them, even to watch the guard refuse.
     pages = pq.read_table(tmp_path / "pages.fetch_errors.parquet").to_pylist()
-    assert {(e["url"], e["error"]) for e in pages} >= {
-        (f"http://10.9.8.7:{port}/", "address_refused")
-    }
+    assert pages == []
     assert [d["url"] for d in pq.read_table(tmp_path / "pages.parquet").to_pylist()] == [
         f"http://127.0.0.1:{port}/sites/glitchy/about"
     ]
