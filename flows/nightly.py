@@ -280,9 +280,22 @@ def rebuild_catalog(data_dir: Path) -> Path:
     return rebuild(data_dir)
 
 
+@task(name="write-report", cache_policy=NO_CACHE)
+def write_report(data_dir: Path, run_date: dt.date) -> Path | None:
+    """The night's HTML report (`hypewatch report`), or None when the lake has no night yet."""
+    from warehouse.report import ReportError
+    from warehouse.report import write_report as write
+
+    try:
+        return write(data_dir=data_dir, run_date=run_date)
+    except ReportError as exc:
+        get_run_logger().warning("no report: %s", exc)
+        return None
+
+
 @task(name="publish-artifacts", cache_policy=NO_CACHE)
 def publish_artifacts(
-    data_dir: Path, run_date: dt.date, status: Mapping[str, str]
+    data_dir: Path, run_date: dt.date, status: Mapping[str, str], report: Path | None
 ) -> list[dict[str, Any]]:
     """A table of what each source yielded and a report of the most flagged claims."""
     rows = source_summary(data_dir, run_date, status)
@@ -293,7 +306,7 @@ def publish_artifacts(
     )
     create_markdown_artifact(
         key="nightly-flagged-claims",
-        markdown=flagged_report(data_dir, run_date),
+        markdown=flagged_report(data_dir, run_date, report),
         description=f"The most flagged claims of {run_date}",
     )
     return rows
@@ -379,7 +392,8 @@ def nightly(
         rebuild_catalog(data)
         seconds["land"] += time.perf_counter() - clock
         status = {name: "ok" for name in futures} | {name: "failed" for name in failed}
-        per_source = publish_artifacts(data, run_date, status)
+        report = write_report(data, run_date)
+        per_source = publish_artifacts(data, run_date, status, report)
         run["model_version"] = classified.model_version
         run["counts"] = _counts(
             per_source,
@@ -404,6 +418,7 @@ def nightly(
         "sources": per_source,
         "seconds": {stage: round(value, 3) for stage, value in seconds.items()},
         "duckdb": str(data / "hypewatch.duckdb"),
+        "report": str(report) if report else None,
     }
     if failed:
         raise SpidersFailed(failed, summary)
@@ -495,7 +510,9 @@ def source_summary(
     ]
 
 
-def flagged_report(data_dir: Path, run_date: dt.date, limit: int = TOP_FLAGGED) -> str:
+def flagged_report(
+    data_dir: Path, run_date: dt.date, report: Path | None = None, limit: int = TOP_FLAGGED
+) -> str:
     """Markdown: the run's highest-scoring flagged claims, each with its evidence spans."""
     from warehouse.lake import read_partition
 
@@ -516,6 +533,11 @@ def flagged_report(data_dir: Path, run_date: dt.date, limit: int = TOP_FLAGGED) 
         f"{len(flagged)} of {claims.num_rows} sentences flagged as possible AI-washing.",
         "",
     ]
+    if report:
+        lines += [
+            f"The whole night, with trends and changes: [{report.name}]({report.as_uri()})",
+            "",
+        ]
     for rank, claim in enumerate(flagged[:limit], start=1):
         url, kind = where.get(claim["doc_id"], ("", ""))
         flags = ", ".join(claim["flags"]) or "no flags"

@@ -138,6 +138,7 @@ def render_summary(summary: dict[str, Any], data_dir: Path | None = None) -> str
         "  seconds: "
         + ", ".join(f"{stage} {value:.1f}" for stage, value in summary["seconds"].items()),
         f"  warehouse: {summary['duckdb']}",
+        f"  report: {summary['report'] or 'none'}",
         "",
         "first query to try:",
         f'  hypewatch sql "{FIRST_QUERY.format(run_date=summary["run_date"])}"'

@@ -122,6 +122,10 @@ def test_first_night_records_its_run_and_artifacts(first_night: Night) -> None:
     assert top["company_id"] in first_item
     assert f"{counts['flagged_claims']} of {len(claims)} sentences flagged" in report
     assert any(f"{e['label']}: \u201c" in first_item for e in top["evidence"])
+    report_path = Path(first_night.summary["report"])
+    assert report_path.is_file() and report_path.parent == data / "reports"
+    assert f"]({report_path.as_uri()})" in report
+    assert day.isoformat() in report_path.read_text(encoding="utf-8")
 
 
 # --- reruns -------------------------------------------------------------------------------
