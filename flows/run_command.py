@@ -19,16 +19,6 @@ from warehouse.schemas import KINDS, SOURCES
 KIND_OF = dict(zip(SOURCES, KINDS, strict=True))
 
 SAMPLE_WEB_PORT = 47613
-# The sample web is one local server: the polite pacing meant for real sites (a second between
-# requests, one at a time) would turn a 15-second crawl into minutes. Short timeouts and
-# backoff keep its stalled response and 429s quick. Safety settings stay as they are.
-SAMPLE_WEB_PACING = {
-    "DOWNLOAD_DELAY": "0",
-    "AUTOTHROTTLE_ENABLED": "False",
-    "CONCURRENT_REQUESTS_PER_DOMAIN": "8",
-    "DOWNLOAD_TIMEOUT": "3",
-    "RETRY_BACKOFF_BASE": "0.1",
-}
 FIRST_QUERY = "SELECT * FROM leaderboard('{run_date}')"
 
 
@@ -41,7 +31,7 @@ def run_once(sources: Path | None, data_dir: Path | None, run_date: dt.date) -> 
     if sources is None:
         with _sample_web() as web:
             typer.echo(f"sample web at {web.base_url} (sources: {web.sources_path})")
-            summary = _run(web.sources_path, data, run_date, sample_web_settings(web))
+            summary = _run(web.sources_path, data, run_date, dict(web.scrapy_settings))
     else:
         _check_sources(sources)
         summary = _run(sources, data, run_date, {})
@@ -65,11 +55,6 @@ def _sample_web() -> Iterator[Any]:
         except OSError:  # taken: any free port will do
             web = stack.enter_context(running(port=0, variant=1))
         yield web
-
-
-def sample_web_settings(web: Any) -> dict[str, str]:
-    """Scrapy settings for a crawl of the sample web: its own (EDGAR base URLs) and pacing."""
-    return SAMPLE_WEB_PACING | dict(web.scrapy_settings)
 
 
 def _check_model() -> None:

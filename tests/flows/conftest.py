@@ -14,7 +14,6 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
-from flows.run_command import sample_web_settings
 from warehouse.lake import read_partition
 from warehouse.schemas import TABLES
 
@@ -63,7 +62,7 @@ def first_night(
         sources=str(sample_web.sources_path),
         data_dir=str(data_dir),
         run_date=FIRST_NIGHT,
-        settings=sample_web_settings(sample_web),
+        settings=dict(sample_web.scrapy_settings),
     )
     return Night(data_dir, FIRST_NIGHT, summary)
 

@@ -19,7 +19,6 @@ import httpx
 import pytest
 import yaml
 
-from flows.run_command import sample_web_settings
 from warehouse.catalog import query_table
 
 REPO = Path(__file__).resolve().parents[2]
@@ -160,7 +159,7 @@ def test_deploy_all_and_a_worker_run_nightly_on_the_sample_web(
                     "sources": str(sample_web.sources_path),
                     "data_dir": str(data_dir),
                     "run_date": RUN_DATE.isoformat(),
-                    "settings": sample_web_settings(sample_web),
+                    "settings": dict(sample_web.scrapy_settings),
                 }
             },
         )

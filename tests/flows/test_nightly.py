@@ -12,7 +12,6 @@ import pytest
 
 from flows.nightly import SpidersFailed, nightly
 from flows.reclassify import reclassify
-from flows.run_command import sample_web_settings
 from tests.flows.conftest import Night, partition, rows
 from warehouse.lake import land_partition, run_dates
 from warehouse.schemas import KINDS, SOURCES
@@ -27,7 +26,7 @@ def run_nightly(web: Any, data_dir: Path, run_date: dt.date, **options: Any) -> 
         sources=str(web.sources_path),
         data_dir=str(data_dir),
         run_date=run_date,
-        settings=sample_web_settings(web),
+        settings=dict(web.scrapy_settings),
         **options,
     )
 
