@@ -38,11 +38,23 @@ def sample_web() -> Iterator[Any]:
         yield web
 
 
+@pytest.fixture(scope="session")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A private copy of the built model, so every run in the session labels with the same
+    model even if `hypewatch train` rebuilds build/model meanwhile."""
+    from classifiers.api import resolve_model_dir
+
+    target = tmp_path_factory.mktemp("model") / "model"
+    shutil.copytree(resolve_model_dir(None), target)
+    return target
+
+
 @dataclass
 class Night:
     data_dir: Path
     run_date: dt.date
     summary: dict[str, Any]
+    model_dir: Path
 
     def copy_to(self, target: Path) -> Path:
         """A private copy of this night's data directory for a test that changes it."""
@@ -52,7 +64,10 @@ class Night:
 
 @pytest.fixture(scope="session")
 def first_night(
-    prefect_harness: None, sample_web: Any, tmp_path_factory: pytest.TempPathFactory
+    prefect_harness: None,
+    sample_web: Any,
+    model_dir: Path,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> Night:
     """The nightly flow, once, on the sample web."""
     from flows.nightly import nightly
@@ -63,8 +78,9 @@ def first_night(
         data_dir=str(data_dir),
         run_date=FIRST_NIGHT,
         settings=dict(sample_web.scrapy_settings),
+        model_dir=str(model_dir),
     )
-    return Night(data_dir, FIRST_NIGHT, summary)
+    return Night(data_dir, FIRST_NIGHT, summary, model_dir)
 
 
 def partition(data_dir: Path, table: str, run_date: dt.date) -> pa.Table:

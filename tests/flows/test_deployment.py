@@ -118,7 +118,7 @@ def prefect_server(tmp_path: Path) -> Iterator[PrefectServer]:
 
 
 def test_deploy_all_and_a_worker_run_nightly_on_the_sample_web(
-    prefect_server: PrefectServer, sample_web: Any, tmp_path: Path
+    prefect_server: PrefectServer, sample_web: Any, model_dir: Path, tmp_path: Path
 ) -> None:
     config = yaml.safe_load((REPO / "prefect.yaml").read_text())
     pool = config["definitions"]["work_pools"]["process_pool"]["name"]
@@ -160,6 +160,7 @@ def test_deploy_all_and_a_worker_run_nightly_on_the_sample_web(
                     "data_dir": str(data_dir),
                     "run_date": RUN_DATE.isoformat(),
                     "settings": dict(sample_web.scrapy_settings),
+                    "model_dir": str(model_dir),
                 }
             },
         )

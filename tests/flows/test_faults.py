@@ -29,9 +29,13 @@ KILL_WITHIN_SECONDS = 300
 _BASE_URL = re.compile(r"http://127\.0\.0\.1:\d+")
 
 
-def run_env(prefect_home: Path) -> dict[str, str]:
+def run_env(prefect_home: Path, model_dir: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
-    return env | {"PREFECT_HOME": str(prefect_home), "PREFECT_LOGGING_LEVEL": "WARNING"}
+    return env | {
+        "PREFECT_HOME": str(prefect_home),
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        "HYPEWATCH_MODEL": str(model_dir),
+    }
 
 
 def file_digests(data_dir: Path, run_date: dt.date) -> dict[str, str]:
@@ -64,7 +68,7 @@ def test_sigkill_after_the_first_partition_then_rerun(first_night: Night, tmp_pa
     command = [HYPEWATCH, "run", "--data-dir", str(data_dir), "--run-date", night.isoformat()]
 
     killed = subprocess.Popen(
-        command, cwd=REPO, env=run_env(tmp_path / "prefect-killed"), start_new_session=True,
+        command, cwd=REPO, env=run_env(tmp_path / "prefect-killed", first_night.model_dir), start_new_session=True,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     deadline = time.monotonic() + KILL_WITHIN_SECONDS
@@ -78,7 +82,7 @@ def test_sigkill_after_the_first_partition_then_rerun(first_night: Night, tmp_pa
     assert half and len(half) < len(TABLES), f"killed too late to test anything: {half}"
 
     rerun = subprocess.run(
-        command, cwd=REPO, env=run_env(tmp_path / "prefect-rerun"),
+        command, cwd=REPO, env=run_env(tmp_path / "prefect-rerun", first_night.model_dir),
         capture_output=True, text=True, timeout=1800,
     )  # fmt: skip
     assert rerun.returncode == 0, rerun.stdout + rerun.stderr

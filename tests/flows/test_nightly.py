@@ -21,12 +21,14 @@ pytestmark = pytest.mark.slow
 KIND_OF = dict(zip(SOURCES, KINDS, strict=True))
 
 
-def run_nightly(web: Any, data_dir: Path, run_date: dt.date, **options: Any) -> dict[str, Any]:
+def run_nightly(web: Any, night: Night, data_dir: Path, **options: Any) -> dict[str, Any]:
+    """The nightly flow on the sample web, for the first night's date, with its model."""
     return nightly(
         sources=str(web.sources_path),
         data_dir=str(data_dir),
-        run_date=run_date,
+        run_date=night.run_date,
         settings=dict(web.scrapy_settings),
+        model_dir=str(night.model_dir),
         **options,
     )
 
@@ -134,7 +136,7 @@ def test_a_second_run_of_the_same_date_changes_nothing(
     first_night: Night, sample_web: Any, tmp_path: Path
 ) -> None:
     data, day = first_night.copy_to(tmp_path / "data"), first_night.run_date
-    summary = run_nightly(sample_web, data, day)
+    summary = run_nightly(sample_web, first_night, data)
     for table in ("companies", "claims", "fetch_errors"):
         assert rows(data, table, day) == rows(first_night.data_dir, table, day), table
     # fetched_at is the crawl's clock. title: the edgar spider names a filing after whichever
@@ -157,7 +159,7 @@ def test_claims_of_another_model_are_not_reused(
     stale_claims(data, day)
     # No spider runs: every source keeps the documents it landed, and they are relabelled.
     sources = first_night.summary["sources"]
-    summary = run_nightly(sample_web, data, day, spiders=[])
+    summary = run_nightly(sample_web, first_night, data, spiders=[])
     assert summary["counts"]["classified_documents"] == summary["counts"]["documents"] > 0
     assert rows(data, "claims", day) == rows(first_night.data_dir, "claims", day)
     assert rows(data, "documents", day) == rows(first_night.data_dir, "documents", day)
@@ -170,7 +172,11 @@ def test_a_failing_spider_fails_its_own_task_not_the_others(
     data, day = first_night.copy_to(tmp_path / "data"), first_night.run_date
     with pytest.raises(SpidersFailed) as failure:
         run_nightly(
-            sample_web, data, day, spiders=["press_releases", "no_such_spider"], crawl_retries=0
+            sample_web,
+            first_night,
+            data,
+            spiders=["press_releases", "no_such_spider"],
+            crawl_retries=0,
         )
     assert set(failure.value.failed) == {"no_such_spider"}
     assert "no_such_spider" in str(failure.value)
@@ -206,12 +212,13 @@ def test_reclassify_relabels_stored_documents(first_night: Night, tmp_path: Path
     land_partition(data, "claims", later, [claim | {"run_date": later} for claim in stale])
     fresh = rows(first_night.data_dir, "claims", day)
 
-    counts = reclassify(data_dir=str(data), run_date=day.isoformat())
+    model = str(first_night.model_dir)
+    counts = reclassify(data_dir=str(data), run_date=day.isoformat(), model_dir=model)
     assert counts == {day.isoformat(): len(fresh)}
     assert rows(data, "claims", day) == fresh
     assert {c["model_version"] for c in rows(data, "claims", later)} == {"older-model"}
 
-    reclassify(data_dir=str(data), run_date="all")
+    reclassify(data_dir=str(data), run_date="all", model_dir=model)
     assert rows(data, "claims", later, drop=("run_date",)) == rows(
         first_night.data_dir, "claims", day, drop=("run_date",)
     )
