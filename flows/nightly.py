@@ -143,7 +143,7 @@ def crawl(
         raise RuntimeError(
             f"scrapy crawl {source} exited {result.returncode}"
             + ("" if docs.exists() else " without writing its documents file")
-            + ":\n"
+            + f" (log: {log}):\n"
             + "\n".join(tail)
         )
     if not errors.exists():
