@@ -17,9 +17,10 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
-from classifiers.components import EVIDENCE_KEY, EVIDENCE_LABELS
+from classifiers.components import EVIDENCE_LABELS, RESULT_KEY
 from classifiers.segment import sentence_offsets
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -78,32 +79,61 @@ def feature_tokens(
     return extra
 
 
+class EvidenceMatcher:
+    """The span_ruler's phrase patterns run through a PhraseMatcher directly: the same
+    matches as SpanRuler.match, as (label, start token, end token), without its per-call
+    warning filters and Span objects (a third of the cost of reading a sentence). Token
+    patterns, if any are ever added, go through the span_ruler itself."""
+
+    def __init__(self, nlp: Language, ruler: Any) -> None:
+        self.ruler = ruler
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.strings = nlp.vocab.strings
+        self.has_token_patterns = False
+        by_label: dict[str, list[str]] = {}
+        for pattern in ruler.patterns:
+            if isinstance(pattern["pattern"], str):
+                by_label.setdefault(pattern["label"], []).append(pattern["pattern"])
+            else:
+                self.has_token_patterns = True
+        for label, phrases in by_label.items():
+            self.phrases.add(label, list(nlp.tokenizer.pipe(phrases)))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        if self.has_token_patterns:
+            return [(span.label_, span.start, span.end) for span in self.ruler.match(doc)]
+        strings = self.strings
+        return sorted({(strings[m_id], start, end) for m_id, start, end in self.phrases(doc)})
+
+
 def make_model_doc(
     nlp: Language,
-    ruler: Any,
+    ruler: EvidenceMatcher,
     text: str,
     kind: str | None,
     kind_feature: bool,
     signal_features: bool,
 ) -> Doc:
-    """The Doc the classifiers read: `text` tokenized, its evidence spans marked by the
-    span_ruler, and the feature tokens appended after the text (so the spans' offsets are
-    those of `text`; doc.user_data["hypewatch_text"] keeps the text)."""
+    """The Doc the classifiers read: `text` tokenized and the feature tokens appended after
+    it. The span_ruler's matches on `text` travel in doc.user_data["hypewatch_evidence"]
+    (token indices, valid on this doc: the markers only follow the text's tokens) and the
+    text itself in doc.user_data["hypewatch_text"]; the washing component reads both.
+    Calling `nlp(text)` directly runs the span_ruler in the pipeline instead, but without
+    the markers the classifiers were trained with: use the Classifier API."""
     if not text:
         # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
         # has no words, so the washing component answers NONE for it.
         text = " "
     doc = nlp.make_doc(text)
-    doc = ruler(doc)
-    spans = list(doc.spans[EVIDENCE_KEY])
-    extra = feature_tokens(kind, {s.label_ for s in spans}, kind_feature, signal_features)
+    matches = ruler(doc)
+    extra = feature_tokens(kind, {m[0] for m in matches}, kind_feature, signal_features)
     if extra:
         # Tokenizing again is faster than building a Doc from words (the tokenizer caches),
         # and the text's tokens keep their indices: the markers only follow them.
         doc = nlp.make_doc(f"{text} {' '.join(extra)}")
-        doc.spans[EVIDENCE_KEY] = [Span(doc, s.start, s.end, label=s.label) for s in spans]
     # Doc.text joins every token anew on each access: keep the text for the washing step.
     doc.user_data["hypewatch_text"] = text
+    doc.user_data["hypewatch_evidence"] = matches
     return doc
 
 
@@ -162,7 +192,7 @@ class Classifier:
         self.kind_feature: bool = bool(washing.kind_feature)
         self.signal_features: bool = bool(washing.signal_features)
         self._segmenter = nlp.get_pipe("hypewatch_segmenter")
-        self._ruler = nlp.get_pipe("span_ruler")
+        self._ruler = EvidenceMatcher(nlp, nlp.get_pipe("span_ruler"))
         # The segmenter and the span_ruler run in _make_doc, before the feature tokens.
         self._labelling = [
             name for name in nlp.pipe_names if name not in ("hypewatch_segmenter", "span_ruler")
@@ -176,13 +206,19 @@ class Classifier:
         )
 
     def _label_docs(self, docs: Iterable[Doc]) -> Iterator[Doc]:
-        with self.nlp.select_pipes(enable=self._labelling):
-            yield from self.nlp.pipe(docs, batch_size=BATCH_SIZE)
+        # The labelling components chained by hand: what nlp.pipe does, without its
+        # per-doc bookkeeping (a fifth of the run time on short sentences).
+        for name in self._labelling:
+            proc = self.nlp.get_pipe(name)
+            docs = (
+                proc.pipe(docs, batch_size=BATCH_SIZE) if hasattr(proc, "pipe") else map(proc, docs)
+            )
+        yield from docs
 
     @staticmethod
     def _fields(doc: Doc) -> dict[str, Any]:
-        ext = doc._
-        return {name: getattr(ext, name) for name in LABEL_FIELDS}
+        result = doc.user_data[RESULT_KEY]
+        return {name: result[name] for name in LABEL_FIELDS}
 
     def label_texts(
         self, texts: Sequence[str], kinds: Sequence[str | None] | None = None

@@ -30,20 +30,33 @@ SIGNAL_LABELS = ("AI_TERM", "HYPE", "ABSOLUTE", "SUPERLATIVE", "METRIC", "GUARAN
 SUBSTANTIATION_LABELS = ("NAMED_MODEL", "DATASET", "TEST_CONDITION", "LIMITATION", "HUMAN_REVIEW")
 EVIDENCE_LABELS = SIGNAL_LABELS + SUBSTANTIATION_LABELS
 
-_EXTENSIONS = {
-    "claim": "NONE",
-    "claim_score": 0.0,
-    "claim_scores": None,
-    "flags": None,
-    "flag_scores": None,
-    "ai_claim": False,
-    "washing": False,
-    "washing_score": 0.0,
-    "evidence": None,
-}
-for _name, _default in _EXTENSIONS.items():
+RESULT_KEY = "hypewatch"  # doc.user_data[RESULT_KEY] holds the answers as one dict
+RESULT_FIELDS = (
+    "claim",
+    "claim_score",
+    "claim_scores",
+    "flags",
+    "flag_scores",
+    "ai_claim",
+    "washing",
+    "washing_score",
+    "evidence",
+)
+
+
+def _getter(name: str):
+    def get(doc: Doc) -> Any:
+        result = doc.user_data.get(RESULT_KEY)
+        return None if result is None else result[name]
+
+    return get
+
+
+# doc._.claim, doc._.washing, ...: read-only views of the washing component's result dict
+# (kept in user_data because extension attribute writes cost more than the model itself).
+for _name in RESULT_FIELDS:
     if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=_default)
+        Doc.set_extension(_name, getter=_getter(_name))
 
 
 @registry.readers("hypewatch.patterns.v1")
@@ -134,7 +147,10 @@ class WashingScorer:
         text = doc.user_data.get("hypewatch_text")
         if text is None:
             text = doc.text
-        spans = [s for s in doc.spans.get(EVIDENCE_KEY, []) if s.end_char <= len(text)]
+        matches = doc.user_data.get("hypewatch_evidence")
+        if matches is None:
+            matches = [(s.label_, s.start, s.end) for s in doc.spans.get(EVIDENCE_KEY, [])]
+        found = {m[0] for m in matches}
         claim_scores = {label: float(doc.cats.get(label, 0.0)) for label in CLAIM_LABELS}
         flag_scores = {label: float(doc.cats.get(label, 0.0)) for label in FLAG_LABELS}
         has_words = WORD.search(text) is not None
@@ -142,7 +158,7 @@ class WashingScorer:
             # Nothing to read (empty, whitespace, symbols, emoji): certainly no claim.
             claim_scores = {label: float(label == "NONE") for label in CLAIM_LABELS}
             flag_scores = dict.fromkeys(FLAG_LABELS, 0.0)
-        has_ai_term = any(s.label_ == "AI_TERM" for s in spans)
+        has_ai_term = "AI_TERM" in found
         p_ai = 1.0 - claim_scores["NONE"]
         claim = "NONE"
         if (
@@ -153,7 +169,6 @@ class WashingScorer:
             claim = max(CLAIM_LABELS[1:], key=lambda label: claim_scores[label])
         flags = []
         if claim != "NONE":
-            found = {s.label_ for s in spans}
             flags = [
                 f
                 for f in FLAG_LABELS
@@ -165,32 +180,33 @@ class WashingScorer:
             + claim_scores["ASPIRATIONAL"]
             + claim_scores["SPECIFIC"] * max(flag_scores.values(), default=0.0)
         )
-        ext = doc._  # one Underscore object instead of one per attribute
-        ext.claim = claim
-        ext.claim_score = claim_scores[claim]
-        ext.claim_scores = claim_scores
-        ext.flags = flags
-        ext.flag_scores = flag_scores
-        ext.ai_claim = claim != "NONE"
-        ext.washing = is_washing(claim, flags)
-        ext.washing_score = min(1.0, max(0.0, washing_score))
-        ext.evidence = evidence(doc, spans) if claim != "NONE" else []
+        doc.user_data[RESULT_KEY] = {
+            "claim": claim,
+            "claim_score": claim_scores[claim],
+            "claim_scores": claim_scores,
+            "flags": flags,
+            "flag_scores": flag_scores,
+            "ai_claim": claim != "NONE",
+            "washing": is_washing(claim, flags),
+            "washing_score": min(1.0, max(0.0, washing_score)),
+            "evidence": evidence(doc, text, matches) if claim != "NONE" else [],
+        }
         return doc
 
 
-def evidence(doc: Doc, spans: list) -> list[dict[str, Any]]:
-    """The spans as {label, text, start_char, end_char}, in text order, without repeats.
-    Metric patterns are phrases ("%", "hours") for speed; the number before one belongs to
-    the evidence ("99.2%")."""
+def evidence(doc: Doc, text: str, matches: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
+    """The matches (label, start token, end token) as {label, text, start_char, end_char},
+    in text order, without repeats. Metric patterns are phrases ("%", "hours") for speed;
+    the number before one belongs to the evidence ("99.2%")."""
     out = {}
-    for span in spans:
-        if span.label_ == "METRIC" and span.start > 0 and doc[span.start - 1].like_num:
-            span = doc[span.start - 1 : span.end]
-            span.label_ = "METRIC"
-        key = (span.start_char, span.end_char, span.label_)
+    for label, start, end in matches:
+        if label == "METRIC" and start > 0 and doc[start - 1].like_num:
+            start -= 1
+        last = doc[end - 1]
+        key = (doc[start].idx, last.idx + len(last), label)
         out[key] = {
-            "label": span.label_,
-            "text": span.text,
+            "label": label,
+            "text": text[key[0] : key[1]],
             "start_char": key[0],
             "end_char": key[1],
         }

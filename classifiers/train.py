@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 
 from classifiers import components as _components  # noqa: F401  (registers our factories)
-from classifiers.api import Classifier, make_model_doc
+from classifiers.api import Classifier, EvidenceMatcher, make_model_doc
 from classifiers.components import EVIDENCE_KEY, read_patterns
 from classifiers.corpus import (
     CORPUS_DIR,
@@ -83,7 +83,7 @@ def write_docbins(
     kind_dropout: bool = False,
 ) -> None:
     nlp = evidence_nlp()
-    ruler = nlp.get_pipe("span_ruler")
+    ruler = EvidenceMatcher(nlp, nlp.get_pipe("span_ruler"))
     claims, flags = DocBin(store_user_data=False), DocBin(store_user_data=False)
     for row in rows:
         kind = row.kind
