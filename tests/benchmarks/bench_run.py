@@ -64,8 +64,9 @@ def hypewatch_run(data_dir: Path, prefect_home: Path) -> dict:
 def main() -> dict:
     with tempfile.TemporaryDirectory(prefix="hypewatch-bench-run-") as tmp:
         data_dir = Path(tmp) / "data"
-        first = hypewatch_run(data_dir, Path(tmp) / "prefect-1")
-        second = hypewatch_run(data_dir, Path(tmp) / "prefect-2")
+        # One Prefect home for both, as on a user's machine: the second run finds its database.
+        first = hypewatch_run(data_dir, Path(tmp) / "prefect")
+        second = hypewatch_run(data_dir, Path(tmp) / "prefect")
     results = {
         "first_run": first,
         "second_run_unchanged_web": second,
