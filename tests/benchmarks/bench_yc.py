@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 import resource
 import sys
 import time
@@ -57,6 +58,7 @@ def main() -> int:
     top = sorted(rows, key=lambda r: -r["washing_score"])[:5]
     results = {
         "model_version": clf.model_version,
+        "load_average": os.getloadavg()[0],
         "documents": len(docs),
         "sentences": len(rows),
         "seconds": round(seconds, 2),
