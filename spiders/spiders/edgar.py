@@ -218,6 +218,11 @@ class EdgarSpider(HypewatchSpider):
                 continue
             if not document or not form_matches(form, self.sources.edgar.forms):
                 continue
+            if self.sources.company_by_cik(cik):
+                # A watched filer's filings come from its submissions JSON. Taking them from
+                # search as well would make the title depend on which answer came first.
+                self.crawler.stats.inc_value("hypewatch/edgar/search_hit_of_watched_filer")
+                continue
             names = source.get("display_names") or []
             name = re.sub(r"\s+\(CIK \d+\)$", "", str(names[0])).strip() if names else cik
             request = self.sec_request(
