@@ -230,6 +230,11 @@ def build_model(
         "dev_without_kind": evaluate_rows(clf, splits["dev"], with_kind=False)["all"],
         "test": evaluate_rows(clf, splits["test"]),
     }
+    # The training run's file paths are not part of the model (and would make two builds
+    # of the same corpus differ).
+    for key in ("train", "dev", "patterns"):
+        if key in nlp.config["paths"]:
+            nlp.config["paths"][key] = None
     nlp.meta.update(
         {
             "name": "hypewatch_claims",
