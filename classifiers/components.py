@@ -26,7 +26,9 @@ from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, is_washing
 EVIDENCE_KEY = "evidence"
 WORD = re.compile(r"[^\W\d_]")  # a letter, in any script
 # Labels of the span_ruler patterns, grouped by what they are evidence of.
-SIGNAL_LABELS = ("AI_TERM", "HYPE", "ABSOLUTE", "SUPERLATIVE", "METRIC", "GUARANTEE", "FUTURE")
+# AI_TERM: words that name AI ("AI", "machine learning", "LLM", "neural"); AI_WEAK: words
+# that do only in context ("model", "agent", "smart", "automated", "learns").
+SIGNAL_LABELS = ("AI_TERM", "AI_WEAK", "HYPE", "ABSOLUTE", "SUPERLATIVE", "METRIC", "GUARANTEE", "FUTURE")
 SUBSTANTIATION_LABELS = ("NAMED_MODEL", "DATASET", "TEST_CONDITION", "LIMITATION", "HUMAN_REVIEW")
 EVIDENCE_LABELS = SIGNAL_LABELS + SUBSTANTIATION_LABELS
 
@@ -158,7 +160,7 @@ class WashingScorer:
             # Nothing to read (empty, whitespace, symbols, emoji): certainly no claim.
             claim_scores = {label: float(label == "NONE") for label in CLAIM_LABELS}
             flag_scores = dict.fromkeys(FLAG_LABELS, 0.0)
-        has_ai_term = "AI_TERM" in found
+        has_ai_term = "AI_TERM" in found or "AI_WEAK" in found
         p_ai = 1.0 - claim_scores["NONE"]
         claim = "NONE"
         if (

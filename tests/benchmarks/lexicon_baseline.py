@@ -1,6 +1,6 @@
 """The lexicon baseline: the same span patterns as the model's span_ruler, and rules alone.
 
-claim: no AI term -> NONE; otherwise a substantiation cue (named model, data set, test
+claim: no AI term (strong or weak) -> NONE; otherwise a substantiation cue (named model, data set, test
 condition, limitation, human review) -> SPECIFIC; else a forward-looking cue -> ASPIRATIONAL;
 else VAGUE. Flags on claims only: ABSOLUTE -> OVERCLAIM, METRIC without a test condition ->
 UNSUPPORTED_METRIC, SUPERLATIVE -> SUPERLATIVE, GUARANTEE -> GUARANTEE.
@@ -27,7 +27,7 @@ class LexiconBaseline:
 
     @staticmethod
     def decide(found: set[str]) -> dict[str, Any]:
-        if "AI_TERM" not in found:
+        if not found & {"AI_TERM", "AI_WEAK"}:
             return {"claim": "NONE", "flags": []}
         if found & set(SUBSTANTIATION_LABELS):
             claim = "SPECIFIC"
