@@ -8,7 +8,6 @@ this module does not import warehouse/, which is a later stage.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -238,10 +237,15 @@ class Classifier:
         docs = (self._make_doc(piece, kind) for _, _, piece, kind in units)
         for (i, offset, _piece, _kind), doc in zip(units, self._label_docs(docs), strict=True):
             fields = self._fields(doc)
-            fields["evidence"] = [
-                {**e, "start_char": e["start_char"] + offset, "end_char": e["end_char"] + offset}
-                for e in fields["evidence"]
-            ]
+            if offset:
+                fields["evidence"] = [
+                    {
+                        **e,
+                        "start_char": e["start_char"] + offset,
+                        "end_char": e["end_char"] + offset,
+                    }
+                    for e in fields["evidence"]
+                ]
             results[i] = fields if results[i] is None else _combine(results[i], fields)
         return [r for r in results if r is not None]
 
@@ -261,7 +265,8 @@ class Classifier:
         return self.claims_for_documents([doc])
 
     def claims_for_documents(self, docs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-        """Claims rows for many documents, labelled in batches through nlp.pipe."""
+        """Claims rows for many documents: every sentence of every document labelled in
+        one stream of batches through the pipeline's components."""
         plan: list[tuple[Mapping[str, Any], str, int, int, int, str]] = []
         for document in docs:
             text = clean_text(document.get("text"))
@@ -325,7 +330,3 @@ def load_classifier(model_dir: Path | None = None) -> Classifier:
         )
     nlp = spacy.load(path)
     return Classifier(nlp, path)
-
-
-def read_meta(model_dir: Path) -> dict[str, Any]:
-    return json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))

@@ -28,7 +28,16 @@ WORD = re.compile(r"[^\W\d_]")  # a letter, in any script
 # Labels of the span_ruler patterns, grouped by what they are evidence of.
 # AI_TERM: words that name AI ("AI", "machine learning", "LLM", "neural"); AI_WEAK: words
 # that do only in context ("model", "agent", "smart", "automated", "learns").
-SIGNAL_LABELS = ("AI_TERM", "AI_WEAK", "HYPE", "ABSOLUTE", "SUPERLATIVE", "METRIC", "GUARANTEE", "FUTURE")
+SIGNAL_LABELS = (
+    "AI_TERM",
+    "AI_WEAK",
+    "HYPE",
+    "ABSOLUTE",
+    "SUPERLATIVE",
+    "METRIC",
+    "GUARANTEE",
+    "FUTURE",
+)
 SUBSTANTIATION_LABELS = ("NAMED_MODEL", "DATASET", "TEST_CONDITION", "LIMITATION", "HUMAN_REVIEW")
 EVIDENCE_LABELS = SIGNAL_LABELS + SUBSTANTIATION_LABELS
 
@@ -90,10 +99,8 @@ DEFAULT_THRESHOLDS = {"ai": 0.5, **{label: 0.5 for label in FLAG_LABELS}}
 @Language.factory(
     "hypewatch_washing",
     default_config={
-        "claim_component": "textcat",
-        "flags_component": "textcat_multilabel",
         "thresholds": DEFAULT_THRESHOLDS,
-        "require_ai_term": False,
+        "require_ai_term": True,
         "flag_evidence": {},
         "kind_feature": False,
         "signal_features": False,
@@ -102,8 +109,6 @@ DEFAULT_THRESHOLDS = {"ai": 0.5, **{label: 0.5 for label in FLAG_LABELS}}
 def make_washing(
     nlp: Language,
     name: str,
-    claim_component: str,
-    flags_component: str,
     thresholds: dict[str, float],
     require_ai_term: bool,
     flag_evidence: dict[str, bool],
@@ -115,7 +120,9 @@ def make_washing(
 
 class WashingScorer:
     """Sets doc._.claim, claim_scores, flags, flag_scores, ai_claim, washing,
-    washing_score and evidence from doc.cats and doc.spans["evidence"].
+    washing_score and evidence from doc.cats (the two textcats) and the evidence matches
+    (doc.user_data["hypewatch_evidence"] when the Classifier API built the doc, else the
+    span_ruler's doc.spans["evidence"]).
 
     - `claim`: NONE unless 1 - P(NONE) reaches thresholds["ai"]; then the most likely of
       SPECIFIC, VAGUE, ASPIRATIONAL. With `require_ai_term`, a text with no AI wording
@@ -131,7 +138,7 @@ class WashingScorer:
     def __init__(
         self,
         thresholds: dict[str, float] | None = None,
-        require_ai_term: bool = False,
+        require_ai_term: bool = True,
         flag_evidence: dict[str, bool] | None = None,
         kind_feature: bool = False,
         signal_features: bool = False,

@@ -60,8 +60,8 @@ def test_none_has_no_flags_and_no_evidence(nlp):
 def test_require_ai_term(nlp):
     cats = (0.1, 0.8, 0.05, 0.05)
     text = "A technician confirms every suggestion."
-    assert scored(nlp, text, cats)._.claim == "SPECIFIC"
-    assert scored(nlp, text, cats, require_ai_term=True)._.claim == "NONE"
+    assert scored(nlp, text, cats, require_ai_term=False)._.claim == "SPECIFIC"
+    assert scored(nlp, text, cats)._.claim == "NONE"
 
 
 def test_flag_evidence_requirement(nlp):
