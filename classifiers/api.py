@@ -14,11 +14,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from classifiers.bow import MARKERS_ARCHITECTURE, MARKERS_KEY
 from classifiers.components import EVIDENCE_LABELS, RESULT_KEY
 from classifiers.segment import sentence_offsets
 
@@ -112,13 +115,14 @@ def make_model_doc(
     kind: str | None,
     kind_feature: bool,
     signal_features: bool,
+    markers_as_tokens: bool = False,
 ) -> Doc:
-    """The Doc the classifiers read: `text` tokenized and the feature tokens appended after
-    it. The span_ruler's matches on `text` travel in doc.user_data["hypewatch_evidence"]
-    (token indices, valid on this doc: the markers only follow the text's tokens) and the
-    text itself in doc.user_data["hypewatch_text"]; the washing component reads both.
+    """The Doc the classifiers read: `text` tokenized, with the feature tokens (markers) in
+    doc.user_data["hypewatch_markers"], the span_ruler's matches in
+    doc.user_data["hypewatch_evidence"] and the text in doc.user_data["hypewatch_text"].
     Calling `nlp(text)` directly runs the span_ruler in the pipeline instead, but without
-    the markers the classifiers were trained with: use the Classifier API."""
+    the markers the classifiers were trained with: use the Classifier API.
+    `model_text` is the same input as one string, for training."""
     if not text:
         # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
         # has no words, so the washing component answers NONE for it.
@@ -126,14 +130,32 @@ def make_model_doc(
     doc = nlp.make_doc(text)
     matches = ruler(doc)
     extra = feature_tokens(kind, {m[0] for m in matches}, kind_feature, signal_features)
-    if extra:
-        # Tokenizing again is faster than building a Doc from words (the tokenizer caches),
-        # and the text's tokens keep their indices: the markers only follow them.
+    if markers_as_tokens and extra:
+        # Any other architecture reads the markers as tokens after the text (the text's
+        # tokens keep their indices, so the matches stay valid).
         doc = nlp.make_doc(f"{text} {' '.join(extra)}")
+    else:
+        # hypewatch.TextCatBOWMarkers.v1 reads them as extra unigrams (classifiers/bow.py):
+        # the same bag as the tokens it was trained with, without tokenizing twice.
+        doc.user_data[MARKERS_KEY] = numpy.array([get_string_id(m) for m in extra], dtype="uint64")
     # Doc.text joins every token anew on each access: keep the text for the washing step.
     doc.user_data["hypewatch_text"] = text
     doc.user_data["hypewatch_evidence"] = matches
     return doc
+
+
+def model_text(
+    nlp: Language,
+    ruler: EvidenceMatcher,
+    text: str,
+    kind: str | None,
+    kind_feature: bool,
+    signal_features: bool,
+) -> str:
+    """The text the classifiers are trained on: the sentence, then its marker tokens."""
+    matches = ruler(nlp.make_doc(text))
+    extra = feature_tokens(kind, {m[0] for m in matches}, kind_feature, signal_features)
+    return f"{text} {' '.join(extra)}" if extra else text
 
 
 def chunk_text(text: str, limit: int) -> list[tuple[int, int]]:
@@ -192,6 +214,11 @@ class Classifier:
         self.signal_features: bool = bool(washing.signal_features)
         self._segmenter = nlp.get_pipe("hypewatch_segmenter")
         self._ruler = EvidenceMatcher(nlp, nlp.get_pipe("span_ruler"))
+        # Only our architecture reads markers from user_data (the fast path).
+        self._markers_as_tokens = any(
+            nlp.config["components"][name]["model"]["@architectures"] != MARKERS_ARCHITECTURE
+            for name in ("textcat", "textcat_multilabel")
+        )
         # The segmenter and the span_ruler run in _make_doc, before the feature tokens.
         self._labelling = [
             name for name in nlp.pipe_names if name not in ("hypewatch_segmenter", "span_ruler")
@@ -201,7 +228,13 @@ class Classifier:
 
     def _make_doc(self, text: str, kind: str | None) -> Doc:
         return make_model_doc(
-            self.nlp, self._ruler, text, kind, self.kind_feature, self.signal_features
+            self.nlp,
+            self._ruler,
+            text,
+            kind,
+            self.kind_feature,
+            self.signal_features,
+            self._markers_as_tokens,
         )
 
     def _label_docs(self, docs: Iterable[Doc]) -> Iterator[Doc]:

@@ -1,6 +1,7 @@
 """Our pipeline components and registered functions.
 
 Importing this module registers, with spaCy's registries:
+- `hypewatch.TextCatBOWMarkers.v1` (from bow.py), the classifiers' architecture;
 - `hypewatch_segmenter` (from segment.py), the sentence splitter;
 - `hypewatch.patterns.v1`, a reader that loads every JSONL file of span_ruler patterns
   from a folder, so the config names the folder once;
@@ -20,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
+from classifiers import bow as _bow  # noqa: F401  (registers hypewatch.TextCatBOWMarkers.v1)
 from classifiers import segment as _segment  # noqa: F401  (registers hypewatch_segmenter)
 from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, is_washing
 

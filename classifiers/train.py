@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 
 from classifiers import components as _components  # noqa: F401  (registers our factories)
-from classifiers.api import Classifier, EvidenceMatcher, make_model_doc
+from classifiers.api import Classifier, EvidenceMatcher, model_text
 from classifiers.components import EVIDENCE_KEY, read_patterns
 from classifiers.corpus import (
     CORPUS_DIR,
@@ -91,7 +91,7 @@ def write_docbins(
             KIND_DROPOUT_PERCENT
         ):
             kind = None
-        text = make_model_doc(nlp, ruler, row.text, kind, **features).text
+        text = model_text(nlp, ruler, row.text, kind, **features)
         doc = nlp.make_doc(text)
         doc.cats = {label: float(row.claim == label) for label in CLAIM_LABELS}
         claims.add(doc)

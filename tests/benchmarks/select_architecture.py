@@ -62,7 +62,8 @@ def model_block(arch: str, exclusive: bool) -> dict:
     if arch == "bow":
         return _bow(exclusive, 2)
     if arch == "bow1":
-        return _bow(exclusive, 1)
+        # spacy.TextCatBOW.v3 with unigrams, as hypewatch.TextCatBOWMarkers.v1 reads them.
+        return {**_bow(exclusive, 1), "@architectures": "hypewatch.TextCatBOWMarkers.v1"}
     if arch == "bow3":
         return _bow(exclusive, 3)
     if arch == "ensemble":

@@ -1,0 +1,101 @@
+"""`hypewatch.TextCatBOWMarkers.v1`: spaCy's bag-of-words text classifier (the same layers
+and weights as `spacy.TextCatBOW.v3`) whose features are the doc's tokens plus the marker
+tokens in doc.user_data["hypewatch_markers"] (ORTH hashes).
+
+Why: the classifiers read each sentence with marker tokens naming its document kind and
+the evidence patterns it contains. In training the markers are real tokens after the text;
+at run time, appending them would mean tokenizing every sentence twice and building two
+Docs, which cost more than both classifiers together. With unigram features the two are
+the same bag, so the trained weights apply unchanged. (With n-grams above one, n-grams
+across the text/marker boundary would differ from training: use ngram_size = 1.)
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.errors import Errors
+from spacy.ml.models.textcat import NEG_VALUE, resize_and_set_ref
+from spacy.util import registry
+from thinc.api import (
+    Logistic,
+    Model,
+    SparseLinear_v2,
+    chain,
+    resizable,
+    softmax_activation,
+    with_cpu,
+)
+from thinc.layers.resizable import resize_linear_weighted
+
+MARKERS_KEY = "hypewatch_markers"
+MARKERS_ARCHITECTURE = "hypewatch.TextCatBOWMarkers.v1"
+
+
+def extract_unigrams_with_markers() -> Model:
+    return Model("extract_unigrams_with_markers", _forward)
+
+
+def _forward(model: Model, docs: list, is_train: bool) -> tuple[Any, Any]:
+    batch_keys = []
+    batch_vals = []
+    for doc in docs:
+        keys = doc.to_array(ORTH)
+        markers = doc.user_data.get(MARKERS_KEY)
+        if markers is not None and len(markers):
+            keys = numpy.concatenate((keys, markers))
+        keys, vals = numpy.unique(keys, return_counts=True)
+        batch_keys.append(keys)
+        batch_vals.append(vals)
+    lengths = model.ops.asarray([arr.shape[0] for arr in batch_keys], dtype="int32")
+    keys = model.ops.asarray(
+        numpy.concatenate(batch_keys) if batch_keys else numpy.zeros(0, "uint64")
+    )
+    vals = model.ops.asarray(
+        numpy.concatenate(batch_vals) if batch_vals else numpy.zeros(0), dtype="f"
+    )
+
+    def backprop(dY: Any) -> list:
+        return []
+
+    return (keys, vals, lengths), backprop
+
+
+@registry.architectures(MARKERS_ARCHITECTURE)
+def build_bow_markers_classifier(
+    exclusive_classes: bool,
+    ngram_size: int,
+    no_output_layer: bool,
+    length: int = 262144,
+    nO: int | None = None,
+) -> Model:
+    """spacy.TextCatBOW.v3 with unigram features that include the marker tokens."""
+    if ngram_size != 1:
+        raise ValueError("hypewatch.TextCatBOWMarkers.v1 reads unigrams only (ngram_size = 1)")
+    if length < 1:
+        raise ValueError(Errors.E1056.format(length=length))
+    length = 2 ** (length - 1).bit_length()
+    sparse_linear = SparseLinear_v2(nO=nO, length=length)
+    fill_defaults = {"b": 0, "W": 0}
+    with Model.define_operators({">>": chain}):
+        output_layer = None
+        if not no_output_layer:
+            fill_defaults["b"] = NEG_VALUE
+            output_layer = softmax_activation() if exclusive_classes else Logistic()
+        resizable_layer = resizable(
+            sparse_linear,
+            resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults),
+        )
+        model = extract_unigrams_with_markers() >> resizable_layer
+        model = with_cpu(model, model.ops)
+        if output_layer:
+            model = model >> with_cpu(output_layer, output_layer.ops)
+    if nO is not None:
+        model.set_dim("nO", nO)
+    model.set_ref("output_layer", sparse_linear)
+    model.attrs["multi_label"] = not exclusive_classes
+    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+    return model
