@@ -68,13 +68,13 @@ def parallel_speed(model_dir: Path, texts: list[str], processes: int = 2) -> flo
     results sent back: the same two cores the transformer's two torch threads use."""
     import multiprocessing
 
-    rounds = max(1, -(-MIN_TIMED_SENTENCES // len(texts)))
-    chunks = [texts[i::processes] for i in range(processes)] * rounds
-    ctx = multiprocessing.get_context("fork")
+    rounds = max(processes, -(-MIN_TIMED_SENTENCES // len(texts)))
+    ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(processes, _worker_init, (str(model_dir),)) as pool:
-        pool.map(_worker_label, [texts[:100]] * processes)  # load and warm up
+        # Load and warm up every worker (one task each at least) before timing.
+        pool.map(_worker_label, [texts] * (2 * processes), chunksize=1)
         started = time.perf_counter()
-        done = sum(len(r) for r in pool.map(_worker_label, chunks, chunksize=1))
+        done = sum(len(r) for r in pool.map(_worker_label, [texts] * rounds, chunksize=1))
         return done / (time.perf_counter() - started)
 
 
