@@ -40,28 +40,30 @@ def extract_unigrams_with_markers() -> Model:
 
 
 def _forward(model: Model, docs: list, is_train: bool) -> tuple[Any, Any]:
-    batch_keys = []
-    batch_vals = []
+    # A repeated token is passed once per occurrence with value 1 rather than once with
+    # its count (spaCy's extract_ngrams calls numpy.unique per doc): SparseLinear sums
+    # weight x value over a doc's keys, so the sum is the same, and no sort is needed.
+    arrays = []
+    lengths = []
     for doc in docs:
         keys = doc.to_array(ORTH)
         markers = doc.user_data.get(MARKERS_KEY)
         if markers is not None and len(markers):
             keys = numpy.concatenate((keys, markers))
-        keys, vals = numpy.unique(keys, return_counts=True)
-        batch_keys.append(keys)
-        batch_vals.append(vals)
-    lengths = model.ops.asarray([arr.shape[0] for arr in batch_keys], dtype="int32")
-    keys = model.ops.asarray(
-        numpy.concatenate(batch_keys) if batch_keys else numpy.zeros(0, "uint64")
-    )
-    vals = model.ops.asarray(
-        numpy.concatenate(batch_vals) if batch_vals else numpy.zeros(0), dtype="f"
+        arrays.append(keys)
+        lengths.append(len(keys))
+    keys = numpy.concatenate(arrays) if arrays else numpy.zeros(0, dtype="uint64")
+    vals = numpy.ones(len(keys), dtype="f")
+    out = (
+        model.ops.asarray(keys),
+        model.ops.asarray(vals),
+        model.ops.asarray(lengths, dtype="int32"),
     )
 
     def backprop(dY: Any) -> list:
         return []
 
-    return (keys, vals, lengths), backprop
+    return out, backprop
 
 
 @registry.architectures(MARKERS_ARCHITECTURE)

@@ -58,7 +58,7 @@ THRESHOLD_GRID = [round(0.05 * i, 2) for i in range(2, 19)]  # 0.10 .. 0.90
 
 
 def model_version(files: Sequence[Path], settings: dict[str, Any]) -> str:
-    """claims-<semver>+<12 hex of the corpus, configs, patterns and settings>."""
+    """claims-<semver>+<12 hex of the corpus, configs, patterns, code and settings>."""
     digest = hashlib.sha256(corpus_digest(files).encode())
     digest.update(json.dumps(settings, sort_keys=True).encode())
     return f"claims-{SEMVER}+{digest.hexdigest()[:12]}"
@@ -179,11 +179,14 @@ def build_model(
     spacy.util.fix_random_seed(SEED)
     rows = load_corpus(corpus_dir)
     splits = split_corpus(rows)
+    # The code that builds the classifiers' input and reads their output is part of the
+    # model as much as the configs are.
     files = [
         *corpus_files(corpus_dir),
         claims_cfg,
         flags_cfg,
         *sorted(PATTERNS_DIR.glob("*.jsonl")),
+        *sorted(PACKAGE_DIR.glob("*.py")),
     ]
     features = {"kind_feature": kind_feature, "signal_features": signal_features}
     settings = {**features, "kind_dropout_percent": KIND_DROPOUT_PERCENT, "seed": SEED}
