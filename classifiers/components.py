@@ -23,7 +23,7 @@ from spacy.util import registry
 
 from classifiers import bow as _bow  # noqa: F401  (registers hypewatch.TextCatBOWMarkers.v1)
 from classifiers import segment as _segment  # noqa: F401  (registers hypewatch_segmenter)
-from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, is_washing
+from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, WASHING_CLAIMS
 
 EVIDENCE_KEY = "evidence"
 WORD = re.compile(r"[^\W\d_]")  # a letter, in any script
@@ -154,53 +154,55 @@ class WashingScorer:
         self.signal_features = signal_features
 
     def __call__(self, doc: Doc) -> Doc:
-        # Marker tokens appended after the text (api.make_model_doc) are not evidence.
-        text = doc.user_data.get("hypewatch_text")
+        user_data = doc.user_data
+        text = user_data.get("hypewatch_text")
         if text is None:
             text = doc.text
-        matches = doc.user_data.get("hypewatch_evidence")
+        matches = user_data.get("hypewatch_evidence")
         if matches is None:
             matches = [(s.label_, s.start, s.end) for s in doc.spans.get(EVIDENCE_KEY, [])]
         found = {m[0] for m in matches}
-        claim_scores = {label: float(doc.cats.get(label, 0.0)) for label in CLAIM_LABELS}
-        flag_scores = {label: float(doc.cats.get(label, 0.0)) for label in FLAG_LABELS}
+        cats = doc.cats
         has_words = WORD.search(text) is not None
-        if not has_words:
+        if has_words:
+            claim_scores = {label: float(cats.get(label, 0.0)) for label in CLAIM_LABELS}
+            flag_scores = {label: float(cats.get(label, 0.0)) for label in FLAG_LABELS}
+        else:
             # Nothing to read (empty, whitespace, symbols, emoji): certainly no claim.
             claim_scores = {label: float(label == "NONE") for label in CLAIM_LABELS}
             flag_scores = dict.fromkeys(FLAG_LABELS, 0.0)
-        has_ai_term = "AI_TERM" in found or "AI_WEAK" in found
-        p_ai = 1.0 - claim_scores["NONE"]
+        thresholds = self.thresholds
         claim = "NONE"
         if (
             has_words
-            and p_ai >= self.thresholds["ai"]
-            and (has_ai_term or not self.require_ai_term)
+            and 1.0 - claim_scores["NONE"] >= thresholds["ai"]
+            and ("AI_TERM" in found or "AI_WEAK" in found or not self.require_ai_term)
         ):
-            claim = max(CLAIM_LABELS[1:], key=lambda label: claim_scores[label])
+            claim = max(CLAIM_LABELS[1:], key=claim_scores.__getitem__)
         flags = []
         if claim != "NONE":
             flags = [
                 f
                 for f in FLAG_LABELS
-                if flag_scores[f] >= self.thresholds[f]
+                if flag_scores[f] >= thresholds[f]
                 and (not self.flag_evidence[f] or FLAG_EVIDENCE[f] in found)
             ]
         washing_score = (
             claim_scores["VAGUE"]
             + claim_scores["ASPIRATIONAL"]
-            + claim_scores["SPECIFIC"] * max(flag_scores.values(), default=0.0)
+            + claim_scores["SPECIFIC"] * max(flag_scores.values())
         )
-        doc.user_data[RESULT_KEY] = {
+        ai_claim = claim != "NONE"
+        user_data[RESULT_KEY] = {
             "claim": claim,
             "claim_score": claim_scores[claim],
             "claim_scores": claim_scores,
             "flags": flags,
             "flag_scores": flag_scores,
-            "ai_claim": claim != "NONE",
-            "washing": is_washing(claim, flags),
+            "ai_claim": ai_claim,
+            "washing": ai_claim and (claim in WASHING_CLAIMS or bool(flags)),
             "washing_score": min(1.0, max(0.0, washing_score)),
-            "evidence": evidence(doc, text, matches) if claim != "NONE" else [],
+            "evidence": evidence(doc, text, matches) if ai_claim else [],
         }
         return doc
 
