@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from classifiers.metrics import score
@@ -74,6 +75,7 @@ def error_size(gold: dict, pred: dict) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", type=int, default=25, help="how many worst errors to print")
+    parser.add_argument("--no-transformer", action="store_true", help="skip the MiniLM baseline")
     args = parser.parse_args(argv)
 
     labels = read_labels()
@@ -104,6 +106,17 @@ def main(argv: list[str] | None = None) -> int:
         "spacy": summary(gold, clf.label_texts(texts), families),
         "lexicon": summary(gold, lexicon_pred, families),
     }
+    systems = ["spacy_with_kind", "spacy", "lexicon"]
+    if not args.no_transformer:
+        # The same baseline as bench_classifier: MiniLM embeddings + logistic regression fitted
+        # on the corpus train split, in its own venv; here it reads the real sentences.
+        from classifiers.corpus import load_corpus, split_corpus
+        from tests.benchmarks.bench_classifier import run_minilm
+
+        train = split_corpus(load_corpus())["train"]
+        minilm = run_minilm(train, [SimpleNamespace(text=t) for t in texts])
+        results["minilm"] = summary(gold, minilm["predictions"], families)
+        systems.append("minilm")
     test_split = Path(__file__).resolve().parents[2] / "build" / "bench" / "classifier.json"
     if test_split.is_file():
         corpus = json.loads(test_split.read_text())
@@ -123,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'ai F1':>6} {'ai P':>5} {'ai R':>5} {'wash F1':>7}"
     )
     print(header)
-    for system in ("spacy_with_kind", "spacy", "lexicon"):
+    for system in systems:
         for scope, m in results[system].items():
             print(
                 f"{system:<16} {scope:<6} {m['n']:4d} {m['claim_macro_f1']:9.3f} "
@@ -139,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{m['washing_f1']:7.3f}"
             )
     print("per-label F1 (all):")
-    for system in ("spacy_with_kind", "lexicon"):
+    for system in [s for s in systems if s != "spacy"]:
         m = results[system]["all"]
         cells = " ".join(f"{k}={v:.2f}({m['support'][k]})" for k, v in m["per_label_f1"].items())
         print(f"  {system:<16} {cells}")
