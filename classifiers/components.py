@@ -133,7 +133,8 @@ class WashingScorer:
       reference to the speaker's AI); where `flag_evidence[flag]` is set, only when the
       sentence also holds that flag's kind of evidence pattern (FLAG_EVIDENCE).
     - `washing_score`: the probability of washing under the two models, P(VAGUE) +
-      P(ASPIRATIONAL) + P(SPECIFIC) * max flag score, in [0, 1].
+      P(ASPIRATIONAL) + P(SPECIFIC) * max flag score, in [0, 1]; 0 when the AI-term rule
+      rules a claim out.
     - `evidence`: the pattern spans in an AI claim; none for NONE.
     """
 
@@ -172,12 +173,12 @@ class WashingScorer:
             claim_scores = {label: float(label == "NONE") for label in CLAIM_LABELS}
             flag_scores = dict.fromkeys(FLAG_LABELS, 0.0)
         thresholds = self.thresholds
+        # Without AI wording (and with the rule on) no claim, hence no washing, is possible.
+        possible = has_words and (
+            "AI_TERM" in found or "AI_WEAK" in found or not self.require_ai_term
+        )
         claim = "NONE"
-        if (
-            has_words
-            and 1.0 - claim_scores["NONE"] >= thresholds["ai"]
-            and ("AI_TERM" in found or "AI_WEAK" in found or not self.require_ai_term)
-        ):
+        if possible and 1.0 - claim_scores["NONE"] >= thresholds["ai"]:
             claim = max(CLAIM_LABELS[1:], key=claim_scores.__getitem__)
         flags = []
         if claim != "NONE":
@@ -191,6 +192,8 @@ class WashingScorer:
             claim_scores["VAGUE"]
             + claim_scores["ASPIRATIONAL"]
             + claim_scores["SPECIFIC"] * max(flag_scores.values())
+            if possible
+            else 0.0
         )
         ai_claim = claim != "NONE"
         user_data[RESULT_KEY] = {

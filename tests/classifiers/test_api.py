@@ -118,6 +118,7 @@ BAD_INPUTS = [
 def test_bad_input_is_none_without_flags(classifier, text):
     (out,) = classifier.label_texts([text])
     assert out["claim"] == "NONE" and out["flags"] == [] and not out["washing"]
+    assert out["washing_score"] == 0.0 and out["evidence"] == []
     rows = classifier.claims_for_document({**DOC, "text": text})
     assert all(r["claim"] == "NONE" and r["flags"] == [] for r in rows)
 
