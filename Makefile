@@ -17,18 +17,15 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 # The classifier is a build output: trained from the corpus in classifiers/ when missing or stale.
-$(MODEL): $(STAMP) $(wildcard classifiers/corpus/*.jsonl) $(wildcard classifiers/*.cfg) $(wildcard classifiers/patterns/*.jsonl)
+$(MODEL): $(STAMP) $(wildcard classifiers/*.py classifiers/*.cfg classifiers/corpus/*.jsonl classifiers/patterns/*.jsonl)
 	$(BIN)/hypewatch train
 
 model: $(MODEL)
 
-# Until the classifier package can train, targets do not wait for a model.
-MODEL_DEP := $(if $(wildcard classifiers/commands.py),$(MODEL))
-
-run: $(STAMP) $(MODEL_DEP)
+run: $(STAMP) $(MODEL)
 	$(BIN)/hypewatch run
 
-test: $(STAMP) $(MODEL_DEP)
+test: $(STAMP) $(MODEL)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
@@ -39,7 +36,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: $(STAMP) $(MODEL_DEP)
+bench: $(STAMP) $(MODEL)
 	$(BIN)/python -m tests.benchmarks.run_all
 
 clean:
