@@ -38,6 +38,7 @@ TREND_COMPANIES = 8
 # is evidence of. Warm colours mark the signals of washing, cool ones substantiation.
 EVIDENCE_LEGEND: dict[str, tuple[str, str]] = {
     "AI_TERM": ("AI wording", "#ffe08a"),
+    "AI_WEAK": ("AI wording in context (model, agent, smart)", "#fff3c4"),
     "HYPE": ("hype", "#ffb38a"),
     "ABSOLUTE": ("absolute or total", "#ff9aa2"),
     "SUPERLATIVE": ("first, best, only", "#f7a8d8"),
