@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[2]
 RUN_DATE = dt.date(2026, 3, 9)
 SERVER_START_SECONDS = 180
 FLOW_RUN_SECONDS = 900
+RETRY_STATUSES = {429, 502, 503}
 
 pytestmark = pytest.mark.slow
 
@@ -77,12 +78,19 @@ class PrefectServer:
         return result
 
     def get(self, path: str) -> Any:
-        response = httpx.get(f"{self.api}{path}", timeout=30)
-        response.raise_for_status()
-        return response.json()
+        return self.request("GET", path)
 
     def post(self, path: str, body: dict[str, Any]) -> Any:
-        response = httpx.post(f"{self.api}{path}", json=body, timeout=30)
+        return self.request("POST", path, json=body)
+
+    def request(self, method: str, path: str, **kwargs: Any) -> Any:
+        """Retry what Prefect's own client retries: a busy server's SQLite answers 503 (or
+        429) while its background services and a freshly started worker hold the database."""
+        for attempt in range(8):
+            response = httpx.request(method, f"{self.api}{path}", timeout=30, **kwargs)
+            if response.status_code not in RETRY_STATUSES or attempt == 7:
+                break
+            time.sleep(min(2**attempt * 0.5, 10))
         response.raise_for_status()
         return response.json()
 
