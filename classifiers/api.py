@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from classifiers.bow import MARKERS_ARCHITECTURE, MARKERS_KEY
-from classifiers.components import EVIDENCE_LABELS, RESULT_KEY
+from classifiers.components import EVIDENCE_LABELS, RESULT_FIELDS, RESULT_KEY
 from classifiers.segment import sentence_offsets
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -37,16 +37,8 @@ DOC_CHUNK_CHARS = 100_000
 TEXT_CHUNK_CHARS = 20_000
 BATCH_SIZE = 256
 
-LABEL_FIELDS = (
-    "claim",
-    "claim_scores",
-    "flags",
-    "flag_scores",
-    "ai_claim",
-    "washing",
-    "washing_score",
-    "evidence",
-)
+# What `classify` reports: the component's answers less claim_score, which claim_scores holds.
+LABEL_FIELDS = tuple(name for name in RESULT_FIELDS if name != "claim_score")
 
 
 class ModelNotFoundError(FileNotFoundError):
