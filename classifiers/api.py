@@ -11,6 +11,7 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from classifiers.bow import MARKERS_ARCHITECTURE, MARKERS_KEY
+from classifiers.bow import MARKERS_ARCHITECTURES, MARKERS_KEY
 from classifiers.components import EVIDENCE_LABELS, RESULT_FIELDS, RESULT_KEY
 from classifiers.segment import sentence_offsets
 
@@ -57,19 +58,50 @@ def kind_token(kind: str | None) -> str:
     return "xxkind" + (kind or "none").replace("_", "")
 
 
+# Evidence labels whose neighbouring words the classifiers read (context features).
+CONTEXT_LABELS = frozenset({"AI_TERM", "AI_WEAK"})
+_HEX_AS_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
+
+
+@lru_cache(maxsize=65536)  # the words next to AI terms repeat: "our", "the", "<s>"
+def word_marker(prefix: str, words: str) -> str:
+    """A marker token standing for `words` (lower case) seen in one position: the prefix
+    and a 64-bit hash of the words, spelled in the letters a-p so the tokenizer keeps it
+    whole (no digits for unit suffixes, no punctuation for infixes)."""
+    return prefix + format(get_string_id(words), "016x").translate(_HEX_AS_LETTERS)
+
+
 def feature_tokens(
-    kind: str | None, evidence_labels: set[str], kind_feature: bool, signal_features: bool
+    doc: Doc,
+    matches: Sequence[tuple[str, int, int]],
+    kind: str | None,
+    kind_feature: bool,
+    signal_features: bool,
+    context_features: bool = False,
 ) -> list[str]:
-    """Marker tokens the classifiers read after the sentence: the document kind, and the
+    """Marker tokens the classifiers read after the sentence: the document kind; the
     labels of the evidence patterns found in it (so the lexicon's knowledge reaches the
-    model for words the corpus never used). Both are switched on by measurement on dev."""
+    model for words the corpus never used); and the words next to each AI term, by
+    position (one word before, two words before, one word after), because whose AI it is
+    and what it does show there ("our AI", "third-party AI models", "the EU AI Act") and
+    get lost in the bag of a long sentence. Each is switched on by measurement."""
     extra = [kind_token(kind)] if kind_feature else []
     if signal_features:
+        found = {m[0] for m in matches}
         extra.extend(
-            "xxsig" + label.lower().replace("_", "")
-            for label in EVIDENCE_LABELS
-            if label in evidence_labels
+            "xxsig" + label.lower().replace("_", "") for label in EVIDENCE_LABELS if label in found
         )
+    if context_features:
+        n = len(doc)
+        for label, start, end in matches:
+            if label not in CONTEXT_LABELS:
+                continue
+            before = doc[start - 1].lower_ if start > 0 else "<s>"
+            before2 = doc[start - 2].lower_ if start > 1 else "<s>"
+            after = doc[end].lower_ if end < n else "</s>"
+            extra.append(word_marker("xxctxa", before))
+            extra.append(word_marker("xxctxb", f"{before2} {before}"))
+            extra.append(word_marker("xxctxn", after))
     return extra
 
 
@@ -108,6 +140,7 @@ def make_model_doc(
     kind_feature: bool,
     signal_features: bool,
     markers_as_tokens: bool = False,
+    context_features: bool = False,
 ) -> Doc:
     """The Doc the classifiers read: `text` tokenized, with the feature tokens (markers) in
     doc.user_data["hypewatch_markers"], the span_ruler's matches in
@@ -121,13 +154,13 @@ def make_model_doc(
         text = " "
     doc = nlp.make_doc(text)
     matches = ruler(doc)
-    extra = feature_tokens(kind, {m[0] for m in matches}, kind_feature, signal_features)
+    extra = feature_tokens(doc, matches, kind, kind_feature, signal_features, context_features)
     if markers_as_tokens and extra:
         # Any other architecture reads the markers as tokens after the text (the text's
         # tokens keep their indices, so the matches stay valid).
         doc = nlp.make_doc(f"{text} {' '.join(extra)}")
     else:
-        # hypewatch.TextCatBOWMarkers.v1 reads them as extra unigrams (classifiers/bow.py):
+        # hypewatch.TextCatBOWMarkers reads them as extra unigrams (classifiers/bow.py):
         # the same bag as the tokens it was trained with, without tokenizing twice.
         doc.user_data[MARKERS_KEY] = numpy.array([get_string_id(m) for m in extra], dtype="uint64")
     # Doc.text joins every token anew on each access: keep the text for the washing step.
@@ -143,10 +176,11 @@ def model_text(
     kind: str | None,
     kind_feature: bool,
     signal_features: bool,
+    context_features: bool = False,
 ) -> str:
     """The text the classifiers are trained on: the sentence, then its marker tokens."""
-    matches = ruler(nlp.make_doc(text))
-    extra = feature_tokens(kind, {m[0] for m in matches}, kind_feature, signal_features)
+    doc = nlp.make_doc(text)
+    extra = feature_tokens(doc, ruler(doc), kind, kind_feature, signal_features, context_features)
     return f"{text} {' '.join(extra)}" if extra else text
 
 
@@ -204,11 +238,12 @@ class Classifier:
         washing = nlp.get_pipe("hypewatch_washing")
         self.kind_feature: bool = bool(washing.kind_feature)
         self.signal_features: bool = bool(washing.signal_features)
+        self.context_features: bool = bool(washing.context_features)
         self._segmenter = nlp.get_pipe("hypewatch_segmenter")
         self._ruler = EvidenceMatcher(nlp, nlp.get_pipe("span_ruler"))
         # Only our architecture reads markers from user_data (the fast path).
         self._markers_as_tokens = any(
-            nlp.config["components"][name]["model"]["@architectures"] != MARKERS_ARCHITECTURE
+            nlp.config["components"][name]["model"]["@architectures"] not in MARKERS_ARCHITECTURES
             for name in ("textcat", "textcat_multilabel")
         )
         # The segmenter and the span_ruler run in _make_doc, before the feature tokens.
@@ -227,6 +262,7 @@ class Classifier:
             self.kind_feature,
             self.signal_features,
             self._markers_as_tokens,
+            self.context_features,
         )
 
     def _label_docs(self, docs: Iterable[Doc]) -> Iterator[Doc]:

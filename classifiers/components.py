@@ -1,7 +1,7 @@
 """Our pipeline components and registered functions.
 
 Importing this module registers, with spaCy's registries:
-- `hypewatch.TextCatBOWMarkers.v1` (from bow.py), the classifiers' architecture;
+- `hypewatch.TextCatBOWMarkers.v1`, `.v2` (from bow.py), the classifiers' architecture;
 - `hypewatch_segmenter` (from segment.py), the sentence splitter;
 - `hypewatch.patterns.v1`, a reader that loads every JSONL file of span_ruler patterns
   from a folder, so the config names the folder once;
@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from classifiers import bow as _bow  # noqa: F401  (registers hypewatch.TextCatBOWMarkers.v1)
+from classifiers import bow as _bow  # noqa: F401  (registers hypewatch.TextCatBOWMarkers)
 from classifiers import segment as _segment  # noqa: F401  (registers hypewatch_segmenter)
 from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, WASHING_CLAIMS
 
@@ -106,6 +106,7 @@ DEFAULT_THRESHOLDS = {"ai": 0.5, **{label: 0.5 for label in FLAG_LABELS}}
         "flag_evidence": {},
         "kind_feature": False,
         "signal_features": False,
+        "context_features": False,
     },
 )
 def make_washing(
@@ -116,8 +117,11 @@ def make_washing(
     flag_evidence: dict[str, bool],
     kind_feature: bool,
     signal_features: bool,
+    context_features: bool,
 ) -> WashingScorer:
-    return WashingScorer(thresholds, require_ai_term, flag_evidence, kind_feature, signal_features)
+    return WashingScorer(
+        thresholds, require_ai_term, flag_evidence, kind_feature, signal_features, context_features
+    )
 
 
 class WashingScorer:
@@ -145,6 +149,7 @@ class WashingScorer:
         flag_evidence: dict[str, bool] | None = None,
         kind_feature: bool = False,
         signal_features: bool = False,
+        context_features: bool = False,
     ) -> None:
         self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
         self.require_ai_term = require_ai_term
@@ -153,6 +158,7 @@ class WashingScorer:
         # the model.
         self.kind_feature = kind_feature
         self.signal_features = signal_features
+        self.context_features = context_features
 
     def __call__(self, doc: Doc) -> Doc:
         user_data = doc.user_data

@@ -25,6 +25,7 @@ def labels(nlp, text: str) -> set[tuple[str, str]]:
 
 
 def test_every_pattern_file_is_valid_and_phrase_patterns_are_lowercase():
+    tokenizer = spacy.blank("en").tokenizer
     files = sorted(PATTERNS_DIR.glob("*.jsonl"))
     assert len(files) >= 10
     seen = set()
@@ -33,9 +34,18 @@ def test_every_pattern_file_is_valid_and_phrase_patterns_are_lowercase():
             pattern = json.loads(line)
             assert pattern["label"] in EVIDENCE_LABELS, (file.name, pattern)
             if isinstance(pattern["pattern"], str):
-                # phrase_matcher_attr is LOWER: an upper-case phrase would never match.
-                assert pattern["pattern"] == pattern["pattern"].lower(), (file.name, pattern)
-                key = (pattern["label"], pattern["pattern"])
+                # phrase_matcher_attr is LOWER, so case does not matter to the match, but the
+                # phrase is tokenized as written: a capitalised pattern is only there for a
+                # spelling the tokenizer cuts differently in lower case ("A.I." is one
+                # token, "a.i." two).
+                phrase = pattern["pattern"]
+                if phrase != phrase.lower():
+                    cased = [t.lower_ for t in tokenizer(phrase)]
+                    assert cased != [t.text for t in tokenizer(phrase.lower())], (
+                        file.name,
+                        pattern,
+                    )
+                key = (pattern["label"], phrase)
                 assert key not in seen, f"duplicate {key} in {file.name}"
                 seen.add(key)
     found = {p["label"] for p in read_patterns(str(PATTERNS_DIR))}
@@ -96,3 +106,24 @@ def test_plain_text_has_no_ai_term(ruler_nlp):
     assert not any(
         label == "AI_TERM" for label, _ in labels(ruler_nlp, "Revenue grew 14% to $38 million.")
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Search powered by A.I.", "Our A.I. ranks cases.", "An A.I.-powered tutor", "AI/ML models"],
+)
+def test_spellings_of_ai_are_ai_terms(ruler_nlp, text):
+    assert any(label == "AI_TERM" for label, _ in labels(ruler_nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We are an AI-first company.", "Our first hire was a nurse.", "It is not only fast."],
+)
+def test_first_and_only_alone_are_not_superlatives(ruler_nlp, text):
+    assert not any(label == "SUPERLATIVE" for label, _ in labels(ruler_nlp, text))
+
+
+def test_first_ever_and_the_only_are_superlatives(ruler_nlp):
+    for text in ("The first-ever AI underwriter.", "The only AI that reads X-rays."):
+        assert any(label == "SUPERLATIVE" for label, _ in labels(ruler_nlp, text)), text
