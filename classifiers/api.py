@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from classifiers.bow import MARKERS_ARCHITECTURES, MARKERS_KEY
 from classifiers.components import EVIDENCE_LABELS, RESULT_FIELDS, RESULT_KEY
@@ -58,6 +59,10 @@ def kind_token(kind: str | None) -> str:
     return "xxkind" + (kind or "none").replace("_", "")
 
 
+# The evidence labels' marker tokens, in a fixed order: "AI_TERM" -> "xxsigaiterm".
+SIGNAL_MARKERS = tuple(
+    (label, "xxsig" + label.lower().replace("_", "")) for label in EVIDENCE_LABELS
+)
 # Evidence labels whose neighbouring words the classifiers read (context features).
 CONTEXT_LABELS = frozenset({"AI_TERM", "AI_WEAK"})
 _HEX_AS_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
@@ -69,6 +74,12 @@ def word_marker(prefix: str, words: str) -> str:
     and a 64-bit hash of the words, spelled in the letters a-p so the tokenizer keeps it
     whole (no digits for unit suffixes, no punctuation for infixes)."""
     return prefix + format(get_string_id(words), "016x").translate(_HEX_AS_LETTERS)
+
+
+@lru_cache(maxsize=65536)
+def marker_key(marker: str) -> int:
+    """The hash a marker token has as a token (its ORTH and LOWER: markers are lower case)."""
+    return get_string_id(marker)
 
 
 def feature_tokens(
@@ -86,11 +97,9 @@ def feature_tokens(
     and what it does show there ("our AI", "third-party AI models", "the EU AI Act") and
     get lost in the bag of a long sentence. Each is switched on by measurement."""
     extra = [kind_token(kind)] if kind_feature else []
-    if signal_features:
+    if signal_features and matches:
         found = {m[0] for m in matches}
-        extra.extend(
-            "xxsig" + label.lower().replace("_", "") for label in EVIDENCE_LABELS if label in found
-        )
+        extra.extend(marker for label, marker in SIGNAL_MARKERS if label in found)
     if context_features:
         n = len(doc)
         for label, start, end in matches:
@@ -141,20 +150,26 @@ def make_model_doc(
     signal_features: bool,
     markers_as_tokens: bool = False,
     context_features: bool = False,
+    skip_without_ai_wording: bool = False,
 ) -> Doc:
     """The Doc the classifiers read: `text` tokenized, with the feature tokens (markers) in
     doc.user_data["hypewatch_markers"], the span_ruler's matches in
     doc.user_data["hypewatch_evidence"] and the text in doc.user_data["hypewatch_text"].
     Calling `nlp(text)` directly runs the span_ruler in the pipeline instead, but without
     the markers the classifiers were trained with: use the Classifier API.
-    `model_text` is the same input as one string, for training."""
+    `model_text` is the same input as one string, for training. With
+    `skip_without_ai_wording` (the classifiers will not read such a doc: see
+    Classifier._label_docs), a doc without AI wording gets no markers."""
     if not text:
         # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
         # has no words, so the washing component answers NONE for it.
         text = " "
     doc = nlp.make_doc(text)
     matches = ruler(doc)
-    extra = feature_tokens(doc, matches, kind, kind_feature, signal_features, context_features)
+    if skip_without_ai_wording and not any(m[0] in CONTEXT_LABELS for m in matches):
+        extra = []
+    else:
+        extra = feature_tokens(doc, matches, kind, kind_feature, signal_features, context_features)
     if markers_as_tokens and extra:
         # Any other architecture reads the markers as tokens after the text (the text's
         # tokens keep their indices, so the matches stay valid).
@@ -162,7 +177,7 @@ def make_model_doc(
     else:
         # hypewatch.TextCatBOWMarkers reads them as extra unigrams (classifiers/bow.py):
         # the same bag as the tokens it was trained with, without tokenizing twice.
-        doc.user_data[MARKERS_KEY] = numpy.array([get_string_id(m) for m in extra], dtype="uint64")
+        doc.user_data[MARKERS_KEY] = numpy.array([marker_key(m) for m in extra], dtype="uint64")
     # Doc.text joins every token anew on each access: keep the text for the washing step.
     doc.user_data["hypewatch_text"] = text
     doc.user_data["hypewatch_evidence"] = matches
@@ -235,7 +250,7 @@ class Classifier:
         self.model_dir = model_dir
         meta = nlp.meta.get("hypewatch", {})
         self.model_version: str = meta.get("model_version") or f"claims-{nlp.meta.get('version')}"
-        washing = nlp.get_pipe("hypewatch_washing")
+        washing = self._washing = nlp.get_pipe("hypewatch_washing")
         self.kind_feature: bool = bool(washing.kind_feature)
         self.signal_features: bool = bool(washing.signal_features)
         self.context_features: bool = bool(washing.context_features)
@@ -263,17 +278,31 @@ class Classifier:
             self.signal_features,
             self._markers_as_tokens,
             self.context_features,
+            self._washing.require_ai_term,
         )
 
     def _label_docs(self, docs: Iterable[Doc]) -> Iterator[Doc]:
         # The labelling components chained by hand: what nlp.pipe does, without its
-        # per-doc bookkeeping (a fifth of the run time on short sentences).
-        for name in self._labelling:
-            proc = self.nlp.get_pipe(name)
-            docs = (
-                proc.pipe(docs, batch_size=BATCH_SIZE) if hasattr(proc, "pipe") else map(proc, docs)
-            )
-        yield from docs
+        # per-doc bookkeeping (a fifth of the run time on short sentences). The classifiers
+        # read only the docs whose answer their scores can change: most real sentences
+        # have no AI wording and are NONE by rule (WashingScorer.needs_scores).
+        washing = self._washing
+        models = [
+            self.nlp.get_pipe(name) for name in self._labelling if name != "hypewatch_washing"
+        ]
+        for batch in minibatch(docs, BATCH_SIZE):
+            scored = [
+                doc
+                for doc in batch
+                if washing.needs_scores(
+                    doc.user_data["hypewatch_text"], doc.user_data["hypewatch_evidence"]
+                )
+            ]
+            for proc in models:
+                if scored:
+                    # TrainablePipe.pipe annotates and yields the same Doc objects.
+                    scored = list(proc.pipe(scored, batch_size=BATCH_SIZE))
+            yield from map(washing, batch)
 
     @staticmethod
     def _fields(doc: Doc) -> dict[str, Any]:

@@ -96,6 +96,8 @@ FLAG_EVIDENCE = {
     "GUARANTEE": "GUARANTEE",
 }
 DEFAULT_THRESHOLDS = {"ai": 0.5, **{label: 0.5 for label in FLAG_LABELS}}
+AI_WORDING = frozenset({"AI_TERM", "AI_WEAK"})  # the evidence that makes a claim possible
+CERTAINLY_NONE = {label: float(label == "NONE") for label in CLAIM_LABELS}
 
 
 @Language.factory(
@@ -132,7 +134,8 @@ class WashingScorer:
 
     - `claim`: NONE unless 1 - P(NONE) reaches thresholds["ai"]; then the most likely of
       SPECIFIC, VAGUE, ASPIRATIONAL. With `require_ai_term`, a text with no AI wording
-      matched by the patterns is NONE whatever the model says (LABELS.md, section 4).
+      matched by the patterns is NONE whatever the model says (LABELS.md, section 4), and
+      its claim_scores say so (P(NONE) = 1), as for a text without words.
     - `flags`: each flag whose score reaches its threshold, on AI claims only (a flag needs a
       reference to the speaker's AI); where `flag_evidence[flag]` is set, only when the
       sentence also holds that flag's kind of evidence pattern (FLAG_EVIDENCE).
@@ -160,6 +163,12 @@ class WashingScorer:
         self.signal_features = signal_features
         self.context_features = context_features
 
+    def needs_scores(self, text: str, matches: list[tuple[str, int, int]]) -> bool:
+        """Whether the classifiers' scores can matter for this text (see __call__)."""
+        if self.require_ai_term and not any(m[0] in AI_WORDING for m in matches):
+            return False
+        return WORD.search(text) is not None
+
     def __call__(self, doc: Doc) -> Doc:
         user_data = doc.user_data
         text = user_data.get("hypewatch_text")
@@ -169,20 +178,20 @@ class WashingScorer:
         if matches is None:
             matches = [(s.label_, s.start, s.end) for s in doc.spans.get(EVIDENCE_KEY, [])]
         found = {m[0] for m in matches}
-        cats = doc.cats
-        has_words = WORD.search(text) is not None
-        if has_words:
+        # Without words (empty, whitespace, symbols, emoji), or without AI wording while the
+        # rule is on, no claim, hence no washing, is possible: certainly NONE, whatever the
+        # classifiers would say (the Classifier API does not even run them then).
+        possible = WORD.search(text) is not None and (
+            not self.require_ai_term or not found.isdisjoint(AI_WORDING)
+        )
+        if possible:
+            cats = doc.cats
             claim_scores = {label: float(cats.get(label, 0.0)) for label in CLAIM_LABELS}
             flag_scores = {label: float(cats.get(label, 0.0)) for label in FLAG_LABELS}
         else:
-            # Nothing to read (empty, whitespace, symbols, emoji): certainly no claim.
-            claim_scores = {label: float(label == "NONE") for label in CLAIM_LABELS}
+            claim_scores = dict(CERTAINLY_NONE)
             flag_scores = dict.fromkeys(FLAG_LABELS, 0.0)
         thresholds = self.thresholds
-        # Without AI wording (and with the rule on) no claim, hence no washing, is possible.
-        possible = has_words and (
-            "AI_TERM" in found or "AI_WEAK" in found or not self.require_ai_term
-        )
         claim = "NONE"
         if possible and 1.0 - claim_scores["NONE"] >= thresholds["ai"]:
             claim = max(CLAIM_LABELS[1:], key=claim_scores.__getitem__)

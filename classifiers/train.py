@@ -108,10 +108,16 @@ def write_docbins(
     flags.to_disk(path_flags)
 
 
-def tune(nlp: Language, rows: Sequence[Row], features: dict[str, bool]) -> dict[str, Any]:
+def tune(
+    nlp: Language,
+    rows: Sequence[Row],
+    features: dict[str, bool],
+    ai_threshold: float | None = AI_THRESHOLD,
+) -> dict[str, Any]:
     """Settings for hypewatch_washing that maximise, on `rows` (dev), each flag's F1 (its
     threshold, and whether its kind of evidence pattern is required). The AI threshold is
-    AI_THRESHOLD, not tuned here."""
+    `ai_threshold`, or with None the one that maximises claim macro-F1 on `rows` (how the
+    earlier models chose it; kept to measure the choice)."""
     washing = nlp.get_pipe("hypewatch_washing")
     washing.kind_feature = features["kind_feature"]
     washing.signal_features = features["signal_features"]
@@ -132,7 +138,14 @@ def tune(nlp: Language, rows: Sequence[Row], features: dict[str, bool]) -> dict[
     # algorithm wording NONE, and the rule keeps the model's guesses on text it cannot read
     # (foreign languages, boilerplate, long runs of one word) from becoming claims.
     require = True
-    ai = AI_THRESHOLD
+    ai = ai_threshold
+    if ai is None:
+        by_threshold = {
+            t: score(gold, predict(t, require, half, no_ev))["claim_macro_f1"]
+            for t in THRESHOLD_GRID
+        }
+        # Ties go to the threshold nearest 0.5.
+        ai = max(by_threshold, key=lambda t: (round(by_threshold[t], 6), -abs(t - 0.5)))
     flag_t, flag_ev = dict(half), dict(no_ev)
     for flag in FLAG_LABELS:
         f1s = {}
@@ -172,6 +185,7 @@ def build_model(
     kind_feature: bool = KIND_FEATURE,
     signal_features: bool = SIGNAL_FEATURES,
     context_features: bool = CONTEXT_FEATURES,
+    ai_threshold: float | None = AI_THRESHOLD,
     work_dir: Path | None = None,
     log: Callable[[str], None] = lambda msg: print(msg, file=sys.stderr),
 ) -> dict[str, Any]:
@@ -193,7 +207,12 @@ def build_model(
         "signal_features": signal_features,
         "context_features": context_features,
     }
-    settings = {**features, "kind_dropout_percent": KIND_DROPOUT_PERCENT, "seed": SEED}
+    settings = {
+        **features,
+        "kind_dropout_percent": KIND_DROPOUT_PERCENT,
+        "seed": SEED,
+        "ai_threshold": "tuned on dev" if ai_threshold is None else ai_threshold,
+    }
     version = model_version(files, settings)
     work = work_dir or output.parent / f"{output.name}.work"
     shutil.rmtree(work, ignore_errors=True)
@@ -219,7 +238,7 @@ def build_model(
     nlp = spacy.load(work / "claims" / "model-best")
     nlp.add_pipe("textcat_multilabel", source=spacy.load(work / "flags" / "model-best"))
     nlp.add_pipe("hypewatch_washing")
-    tuned = tune(nlp, splits["dev"], features)
+    tuned = tune(nlp, splits["dev"], features, ai_threshold)
     nlp.remove_pipe("hypewatch_washing")
     nlp.add_pipe("hypewatch_washing", config=tuned)
     clf = Classifier(nlp, output)

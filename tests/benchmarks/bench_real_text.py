@@ -33,6 +33,9 @@ from tests.benchmarks.real_text import sentences_by_key
 LABELS = Path(__file__).with_name("real_text_labels.jsonl")
 HOLDOUT_LABELS = Path(__file__).with_name("real_text_holdout_labels.jsonl")
 LABEL_SETS = {"dev": LABELS, "holdout": HOLDOUT_LABELS}
+# A second annotator's independent labels of the holdout: how far two readers of the guide
+# agree is the ceiling to read the classifier's holdout scores against.
+HOLDOUT_SECOND_LABELS = Path(__file__).with_name("real_text_holdout_labels_b.jsonl")
 CLAIM_ORDER = ("NONE", "ASPIRATIONAL", "VAGUE", "SPECIFIC")
 
 
@@ -135,6 +138,12 @@ def main(argv: list[str] | None = None) -> int:
                 for row, g, p, text in zip(matched, gold, spacy_pred, texts, strict=True)
                 if error_size(g, p) != (0, 0)
             ]
+    first = {r["key"]: r for r in read_labels(HOLDOUT_LABELS)}
+    second = [r for r in read_labels(HOLDOUT_SECOND_LABELS) if r["key"] in first]
+    results["holdout_annotator_agreement"] = brief(
+        [{"claim": first[r["key"]]["claim"], "flags": first[r["key"]]["flags"]} for r in second],
+        [{"claim": r["claim"], "flags": r["flags"]} for r in second],
+    )
     test_split = Path(__file__).resolve().parents[2] / "build" / "bench" / "classifier.json"
     if test_split.is_file():
         corpus = json.loads(test_split.read_text())
@@ -173,6 +182,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"{k}={v:.2f}({m['support'][k]})" for k, v in m["per_label_f1"].items()
             )
             print(f"  {system:<16} {cells}")
+    agree = results["holdout_annotator_agreement"]
+    print(
+        f"holdout, second annotator scored against the first ({agree['n']} sentences): claim "
+        f"macro-F1 {agree['claim_macro_f1']:.3f}, accuracy {agree['claim_accuracy']:.3f}, "
+        f"flags F1 {agree['flags_micro_f1']:.3f}, ai_claim F1 {agree['ai_claim_f1']:.3f}, "
+        f"washing F1 {agree['washing_f1']:.3f}"
+    )
     if "corpus_test_split" in results:
         print("corpus test split (build/bench/classifier.json):")
         for system, m in results["corpus_test_split"].items():

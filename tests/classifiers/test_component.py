@@ -63,6 +63,31 @@ def test_require_ai_term(nlp):
     assert scored(nlp, text, cats, require_ai_term=False)._.claim == "SPECIFIC"
     ruled_out = scored(nlp, text, cats)
     assert ruled_out._.claim == "NONE" and ruled_out._.washing_score == 0.0
+    # The rule decides, not the scores, and the scores say so.
+    assert ruled_out._.claim_scores == {
+        "NONE": 1.0,
+        "SPECIFIC": 0.0,
+        "VAGUE": 0.0,
+        "ASPIRATIONAL": 0.0,
+    }
+    assert ruled_out._.claim_score == 1.0 and set(ruled_out._.flag_scores.values()) == {0.0}
+
+
+def test_needs_scores_only_where_they_can_change_the_answer(nlp):
+    def matches(text):
+        doc = nlp(text)
+        return [(s.label_, s.start, s.end) for s in doc.spans["evidence"]]
+
+    scorer = WashingScorer()
+    for text, expected in [
+        ("Our AI helps.", True),
+        ("Our model agent helps.", True),  # weak AI wording is enough
+        ("A technician confirms every suggestion.", False),
+        ("", False),
+    ]:
+        assert scorer.needs_scores(text, matches(text)) is expected, text
+    text = "A technician confirms every suggestion."
+    assert WashingScorer(require_ai_term=False).needs_scores(text, matches(text))
 
 
 def test_flag_evidence_requirement(nlp):

@@ -94,6 +94,17 @@ def test_labelled_keys_are_found_in_the_corpora(rows: list[dict], real_first_see
     assert not wrong, f"keys found under another source or kind: {wrong[:10]}"
 
 
+def test_second_annotation_labels_exactly_the_holdout() -> None:
+    from tests.benchmarks.bench_real_text import HOLDOUT_SECOND_LABELS
+
+    with HOLDOUT_SECOND_LABELS.open(encoding="utf-8") as fh:
+        second = [json.loads(line) for line in fh if line.strip()]
+    first = read("holdout")
+    assert sorted(r["key"] for r in second) == sorted(r["key"] for r in first)
+    for row in second:
+        assert set(row) == FIELDS and not check_row(row["claim"], row["flags"]), row
+
+
 def test_holdout_shares_no_sentence_and_no_startup_or_page_with_dev() -> None:
     dev, holdout = read("dev"), read("holdout")
     assert not {r["key"] for r in dev} & {r["key"] for r in holdout}
