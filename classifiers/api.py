@@ -164,7 +164,7 @@ def make_model_doc(
         # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
         # has no words, so the washing component answers NONE for it.
         text = " "
-    doc = nlp.make_doc(text)
+    doc = nlp.tokenizer(text)  # make_doc less its max_length check: texts come chunked
     matches = ruler(doc)
     if skip_without_ai_wording and not any(m[0] in CONTEXT_LABELS for m in matches):
         extra = []

@@ -184,16 +184,25 @@ class WashingScorer:
         possible = WORD.search(text) is not None and (
             not self.require_ai_term or not found.isdisjoint(AI_WORDING)
         )
-        if possible:
-            cats = doc.cats
-            claim_scores = {label: float(cats.get(label, 0.0)) for label in CLAIM_LABELS}
-            flag_scores = {label: float(cats.get(label, 0.0)) for label in FLAG_LABELS}
-        else:
-            claim_scores = dict(CERTAINLY_NONE)
-            flag_scores = dict.fromkeys(FLAG_LABELS, 0.0)
+        if not possible:
+            user_data[RESULT_KEY] = {
+                "claim": "NONE",
+                "claim_score": 1.0,
+                "claim_scores": dict(CERTAINLY_NONE),
+                "flags": [],
+                "flag_scores": dict.fromkeys(FLAG_LABELS, 0.0),
+                "ai_claim": False,
+                "washing": False,
+                "washing_score": 0.0,
+                "evidence": [],
+            }
+            return doc
+        cats = doc.cats
+        claim_scores = {label: float(cats.get(label, 0.0)) for label in CLAIM_LABELS}
+        flag_scores = {label: float(cats.get(label, 0.0)) for label in FLAG_LABELS}
         thresholds = self.thresholds
         claim = "NONE"
-        if possible and 1.0 - claim_scores["NONE"] >= thresholds["ai"]:
+        if 1.0 - claim_scores["NONE"] >= thresholds["ai"]:
             claim = max(CLAIM_LABELS[1:], key=claim_scores.__getitem__)
         flags = []
         if claim != "NONE":
@@ -207,8 +216,6 @@ class WashingScorer:
             claim_scores["VAGUE"]
             + claim_scores["ASPIRATIONAL"]
             + claim_scores["SPECIFIC"] * max(flag_scores.values())
-            if possible
-            else 0.0
         )
         ai_claim = claim != "NONE"
         user_data[RESULT_KEY] = {
