@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
@@ -24,7 +25,13 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from classifiers.bow import MARKERS_ARCHITECTURES, MARKERS_KEY
-from classifiers.components import EVIDENCE_LABELS, RESULT_FIELDS, RESULT_KEY
+from classifiers.components import (
+    AI_WORDING,
+    EVIDENCE_LABELS,
+    RESULT_FIELDS,
+    RESULT_KEY,
+    ruled_out_result,
+)
 from classifiers.segment import sentence_offsets
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +121,25 @@ def feature_tokens(
     return extra
 
 
+def _trie_regex(phrases: Iterable[tuple[str, ...]]) -> str:
+    """A regex matching where any of `phrases` (each a sequence of regex units) starts. It
+    only has to find one: where a phrase ends inside a longer one, the longer is dropped."""
+    trie: dict = {}
+    for units in phrases:
+        node = trie
+        for unit in units:
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        if "" in node:
+            return ""
+        alternatives = [unit + build(child) for unit, child in sorted(node.items())]
+        return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+    return build(trie)
+
+
 class EvidenceMatcher:
     """The span_ruler's phrase patterns run through a PhraseMatcher directly: the same
     matches as SpanRuler.match, as (label, start token, end token), without its per-call
@@ -133,6 +159,34 @@ class EvidenceMatcher:
                 self.has_token_patterns = True
         for label, phrases in by_label.items():
             self.phrases.add(label, list(nlp.tokenizer.pipe(phrases)))
+        self.ai_wording = self._ai_wording_filter(nlp, by_label)
+
+    def _ai_wording_filter(self, nlp: Language, by_label: dict[str, list[str]]) -> Any:
+        """A regex that finds, in a lower-cased text, every place where an AI-wording pattern
+        can match: its tokens, lower-cased, with only whitespace between them (tokens cover
+        every other character), the first not preceded by a letter (a token starts after a
+        space, punctuation, a prefix or a digit). Where it finds nothing no AI wording is
+        possible, which costs a regex search instead of tokenizing; None when token patterns
+        make that unknowable. tests/classifiers/test_api.py checks it never misses what the
+        matcher finds."""
+        if self.has_token_patterns:
+            return None
+        # One unit per character, and \s* between tokens; the units go into a trie, so the
+        # regex tries each next character once instead of every phrase in turn.
+        phrases = {
+            tuple(
+                unit
+                for i, token in enumerate(tokens)
+                for unit in ([r"\s*"] if i else []) + [re.escape(c) for c in token.lower_]
+            )
+            for label in AI_WORDING
+            for tokens in nlp.tokenizer.pipe(by_label.get(label, []))
+            if len(tokens)
+        }
+        return re.compile(rf"(?<![^\W\d_]){_trie_regex(phrases)}")
+
+    def may_match_ai_wording(self, text: str) -> bool:
+        return self.ai_wording is None or self.ai_wording.search(text.lower()) is not None
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         if self.has_token_patterns:
@@ -309,6 +363,23 @@ class Classifier:
         result = doc.user_data[RESULT_KEY]
         return {name: result[name] for name in LABEL_FIELDS}
 
+    def _label_pieces(self, pieces: Sequence[tuple[str, str | None]]) -> list[dict[str, Any]]:
+        """The classify fields of each (text, kind), in order. A text in which the patterns
+        cannot find AI wording is NONE by rule (WashingScorer) and is answered without
+        being tokenized: most real sentences are such."""
+        out: list[dict[str, Any] | None] = [None] * len(pieces)
+        read = []
+        for j, (text, _kind) in enumerate(pieces):
+            if self._washing.require_ai_term and not self._ruler.may_match_ai_wording(text):
+                result = ruled_out_result()
+                out[j] = {name: result[name] for name in LABEL_FIELDS}
+            else:
+                read.append(j)
+        docs = (self._make_doc(*pieces[j]) for j in read)
+        for j, doc in zip(read, self._label_docs(docs), strict=True):
+            out[j] = self._fields(doc)
+        return out  # type: ignore[return-value]
+
     def label_texts(
         self, texts: Sequence[str], kinds: Sequence[str | None] | None = None
     ) -> list[dict[str, Any]]:
@@ -324,9 +395,8 @@ class Classifier:
             for start, end in pieces or [(0, 0)]:
                 units.append((i, start, text[start:end], kind))
         results: list[dict[str, Any] | None] = [None] * len(texts)
-        docs = (self._make_doc(piece, kind) for _, _, piece, kind in units)
-        for (i, offset, _piece, _kind), doc in zip(units, self._label_docs(docs), strict=True):
-            fields = self._fields(doc)
+        labelled = self._label_pieces([(piece, kind) for _, _, piece, kind in units])
+        for (i, offset, _piece, _kind), fields in zip(units, labelled, strict=True):
             if offset:
                 fields["evidence"] = [
                     {
@@ -367,15 +437,11 @@ class Classifier:
                 cid = claim_id(str(document["doc_id"]), norm, seen[norm])
                 plan.append((document, text, index, start, end, cid))
                 seen[norm] += 1
-        sent_docs = (
-            self._make_doc(text[start:end], document.get("kind"))
-            for document, text, _, start, end, _ in plan
+        labelled = self._label_pieces(
+            [(text[start:end], document.get("kind")) for document, text, _, start, end, _ in plan]
         )
         rows = []
-        for (document, text, index, start, end, cid), labelled in zip(
-            plan, self._label_docs(sent_docs), strict=True
-        ):
-            fields = self._fields(labelled)
+        for (document, text, index, start, end, cid), fields in zip(plan, labelled, strict=True):
             rows.append(
                 {
                     "claim_id": cid,

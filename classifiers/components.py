@@ -185,17 +185,7 @@ class WashingScorer:
             not self.require_ai_term or not found.isdisjoint(AI_WORDING)
         )
         if not possible:
-            user_data[RESULT_KEY] = {
-                "claim": "NONE",
-                "claim_score": 1.0,
-                "claim_scores": dict(CERTAINLY_NONE),
-                "flags": [],
-                "flag_scores": dict.fromkeys(FLAG_LABELS, 0.0),
-                "ai_claim": False,
-                "washing": False,
-                "washing_score": 0.0,
-                "evidence": [],
-            }
+            user_data[RESULT_KEY] = ruled_out_result()
             return doc
         cats = doc.cats
         claim_scores = {label: float(cats.get(label, 0.0)) for label in CLAIM_LABELS}
@@ -230,6 +220,21 @@ class WashingScorer:
             "evidence": evidence(doc, text, matches) if ai_claim else [],
         }
         return doc
+
+
+def ruled_out_result() -> dict[str, Any]:
+    """The answer for a text in which no claim is possible: NONE with certainty."""
+    return {
+        "claim": "NONE",
+        "claim_score": 1.0,
+        "claim_scores": dict(CERTAINLY_NONE),
+        "flags": [],
+        "flag_scores": dict.fromkeys(FLAG_LABELS, 0.0),
+        "ai_claim": False,
+        "washing": False,
+        "washing_score": 0.0,
+        "evidence": [],
+    }
 
 
 def evidence(doc: Doc, text: str, matches: list[tuple[str, int, int]]) -> list[dict[str, Any]]:

@@ -161,3 +161,55 @@ def test_claim_rows_convert_to_the_warehouse_schema(classifier):
     back = table.to_pylist()[1]
     assert back["text"] == "AI-powered forecasting for retailers"
     assert dict(back["flag_scores"]).keys() == rows[1]["flag_scores"].keys()
+
+
+TRICKY = [
+    "AI-powered search",
+    "Search powered by A.I.",
+    "ain't no AI here",
+    "Our GenAI copilot",
+    "5ml of machine\nlearning",
+    "machine   learning models",
+    "MACHINE LEARNING",
+    "the agent's commission",
+    "(AI) and [ML]",
+    "said again: maintain",
+    "Smart-home thermostats",
+    "Ünïcödé text with an LLM",
+    "",
+    "no wording of that kind at all",
+]
+
+
+def test_the_ai_wording_prefilter_never_misses_what_the_matcher_finds(classifier):
+    # Texts the prefilter rules out are answered NONE without being read; it must pass
+    # every text in which the span_ruler's patterns find AI wording.
+    from classifiers.corpus import load_corpus
+
+    ruler, tokenizer = classifier._ruler, classifier.nlp.tokenizer
+    texts = [row.text for row in load_corpus()] + TRICKY + list(tokenizer.rules or {})
+    missed = [
+        text
+        for text in texts
+        if any(label in ("AI_TERM", "AI_WEAK") for label, _, _ in ruler(tokenizer(text)))
+        and not ruler.may_match_ai_wording(text)
+    ]
+    assert not missed
+    assert not ruler.may_match_ai_wording("no wording of that kind at all")
+    assert ruler.may_match_ai_wording("ain't no AI here")
+
+
+def test_answers_are_the_same_with_and_without_the_prefilter(classifier):
+    from classifiers.corpus import load_corpus, split_corpus
+
+    rows = split_corpus(load_corpus())["test"]
+    texts = [row.text for row in rows] + TRICKY
+    kinds = [row.kind for row in rows] + [None] * len(TRICKY)
+    fast = classifier.label_texts(texts, kinds)
+    saved = classifier._ruler.ai_wording
+    classifier._ruler.ai_wording = None  # every text read in full
+    try:
+        slow = classifier.label_texts(texts, kinds)
+    finally:
+        classifier._ruler.ai_wording = saved
+    assert fast == slow
