@@ -56,10 +56,10 @@ CONTEXT_FEATURES = True
 KIND_DROPOUT_PERCENT = 25
 
 THRESHOLD_GRID = [round(0.05 * i, 2) for i in range(2, 19)]  # 0.10 .. 0.90
-# A sentence is a claim when P(NONE) < 1 - AI_THRESHOLD. Not tuned on the corpus dev split:
+# A sentence is a claim when P(NONE) <= 1 - AI_THRESHOLD. Not tuned on the corpus dev split:
 # nearly half of its sentences are claims against a fifth of real text's, and a threshold
-# tuned there (0.30-0.40) calls too many real sentences claims. 0.5 is the plain
-# probability rule, and the best of 0.2-0.7 on the real dev set (classifiers/README.md).
+# tuned there (0.30-0.40 on earlier corpora) called too many real sentences claims. 0.5 is
+# the plain probability rule, and was the best of 0.2-0.7 on the real dev set.
 AI_THRESHOLD = 0.5
 
 
