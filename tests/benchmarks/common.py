@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import statistics
 import time
 from collections.abc import Callable
@@ -21,6 +22,18 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> tuple[float, float]:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times), min(times)
+
+
+def snapshot_corpus(folder: Path) -> Path:
+    """A copy of classifiers/corpus/*.jsonl in `folder`, so that every variant of a
+    comparison trains on the same corpus even while it grows."""
+    from classifiers.corpus import corpus_files
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for path in corpus_files():
+        shutil.copy(path, folder / path.name)
+    return folder
 
 
 def write_results(name: str, results: dict) -> Path:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -20,8 +19,9 @@ from pathlib import Path
 from spacy.util import load_config
 
 from classifiers.api import load_classifier
-from classifiers.corpus import corpus_files, load_corpus, split_corpus
+from classifiers.corpus import load_corpus, split_corpus
 from classifiers.train import CLAIMS_CFG, FLAGS_CFG, build_model
+from tests.benchmarks.common import snapshot_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "build" / "bench"
@@ -120,12 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", default=list(VARIANTS))
     args = parser.parse_args(argv)
-    # A snapshot, so that every variant trains on the same corpus even while it grows.
-    snapshot = OUT / "arch" / "corpus"
-    shutil.rmtree(snapshot, ignore_errors=True)
-    snapshot.mkdir(parents=True)
-    for path in corpus_files():
-        shutil.copy(path, snapshot / path.name)
+    snapshot = snapshot_corpus(OUT / "arch" / "corpus")
     rows = load_corpus(snapshot)
     test = split_corpus(rows)["test"]
     texts = [r.text for r in test]

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.common import RESULTS as OUT
+from tests.benchmarks.common import snapshot_corpus
 
 # name: (architecture, context features, weight decay, AI threshold; None = tuned on dev)
 VARIANTS: dict[str, tuple[str, bool, float, float | None]] = {
@@ -110,14 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--only", nargs="*", default=list(VARIANTS), choices=list(VARIANTS))
     args = parser.parse_args(argv)
-    from classifiers.corpus import corpus_files
-
-    # A snapshot, so that every variant trains on the same corpus even while it grows.
-    snapshot = OUT / "features" / "corpus"
-    shutil.rmtree(snapshot, ignore_errors=True)
-    snapshot.mkdir(parents=True)
-    for path in corpus_files():
-        shutil.copy(path, snapshot / path.name)
+    snapshot = snapshot_corpus(OUT / "features" / "corpus")
     with ProcessPoolExecutor(max_workers=2) as pool:
         futures = {name: pool.submit(run_variant, name, str(snapshot)) for name in args.only}
         results = {name: future.result() for name, future in futures.items()}
