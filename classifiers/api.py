@@ -70,8 +70,6 @@ def kind_token(kind: str | None) -> str:
 SIGNAL_MARKERS = tuple(
     (label, "xxsig" + label.lower().replace("_", "")) for label in EVIDENCE_LABELS
 )
-# Evidence labels whose neighbouring words the classifiers read (context features).
-CONTEXT_LABELS = frozenset({"AI_TERM", "AI_WEAK"})
 _HEX_AS_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 
 
@@ -110,7 +108,7 @@ def feature_tokens(
     if context_features:
         n = len(doc)
         for label, start, end in matches:
-            if label not in CONTEXT_LABELS:
+            if label not in AI_WORDING:
                 continue
             before = doc[start - 1].lower_ if start > 0 else "<s>"
             before2 = doc[start - 2].lower_ if start > 1 else "<s>"
@@ -220,7 +218,7 @@ def make_model_doc(
         text = " "
     doc = nlp.tokenizer(text)  # make_doc less its max_length check: texts come chunked
     matches = ruler(doc)
-    if skip_without_ai_wording and not any(m[0] in CONTEXT_LABELS for m in matches):
+    if skip_without_ai_wording and not any(m[0] in AI_WORDING for m in matches):
         extra = []
     else:
         extra = feature_tokens(doc, matches, kind, kind_feature, signal_features, context_features)
