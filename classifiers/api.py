@@ -202,26 +202,20 @@ def make_model_doc(
     signal_features: bool,
     markers_as_tokens: bool = False,
     context_features: bool = False,
-    skip_without_ai_wording: bool = False,
 ) -> Doc:
     """The Doc the classifiers read: `text` tokenized, with the feature tokens (markers) in
     doc.user_data["hypewatch_markers"], the span_ruler's matches in
     doc.user_data["hypewatch_evidence"] and the text in doc.user_data["hypewatch_text"].
     Calling `nlp(text)` directly runs the span_ruler in the pipeline instead, but without
     the markers the classifiers were trained with: use the Classifier API.
-    `model_text` is the same input as one string, for training. With
-    `skip_without_ai_wording` (the classifiers will not read such a doc: see
-    Classifier._label_docs), a doc without AI wording gets no markers."""
+    `model_text` is the same input as one string, for training."""
     if not text:
         # thinc's n-gram layer fails on a zero-length doc inside a batch; a lone space
         # has no words, so the washing component answers NONE for it.
         text = " "
     doc = nlp.tokenizer(text)  # make_doc less its max_length check: texts come chunked
     matches = ruler(doc)
-    if skip_without_ai_wording and not any(m[0] in AI_WORDING for m in matches):
-        extra = []
-    else:
-        extra = feature_tokens(doc, matches, kind, kind_feature, signal_features, context_features)
+    extra = feature_tokens(doc, matches, kind, kind_feature, signal_features, context_features)
     if markers_as_tokens and extra:
         # Any other architecture reads the markers as tokens after the text (the text's
         # tokens keep their indices, so the matches stay valid).
@@ -330,7 +324,6 @@ class Classifier:
             self.signal_features,
             self._markers_as_tokens,
             self.context_features,
-            self._washing.require_ai_term,
         )
 
     def _label_docs(self, docs: Iterable[Doc]) -> Iterator[Doc]:

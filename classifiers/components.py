@@ -164,7 +164,8 @@ class WashingScorer:
         self.context_features = context_features
 
     def needs_scores(self, text: str, matches: list[tuple[str, int, int]]) -> bool:
-        """Whether the classifiers' scores can matter for this text (see __call__)."""
+        """Whether a claim is possible, so the classifiers' scores can matter: the text has
+        a word and, with the rule on, AI wording among the evidence `matches`."""
         if self.require_ai_term and not any(m[0] in AI_WORDING for m in matches):
             return False
         return WORD.search(text) is not None
@@ -177,16 +178,13 @@ class WashingScorer:
         matches = user_data.get("hypewatch_evidence")
         if matches is None:
             matches = [(s.label_, s.start, s.end) for s in doc.spans.get(EVIDENCE_KEY, [])]
-        found = {m[0] for m in matches}
         # Without words (empty, whitespace, symbols, emoji), or without AI wording while the
         # rule is on, no claim, hence no washing, is possible: certainly NONE, whatever the
         # classifiers would say (the Classifier API does not even run them then).
-        possible = WORD.search(text) is not None and (
-            not self.require_ai_term or not found.isdisjoint(AI_WORDING)
-        )
-        if not possible:
+        if not self.needs_scores(text, matches):
             user_data[RESULT_KEY] = ruled_out_result()
             return doc
+        found = {m[0] for m in matches}
         cats = doc.cats
         claim_scores = {label: float(cats.get(label, 0.0)) for label in CLAIM_LABELS}
         flag_scores = {label: float(cats.get(label, 0.0)) for label in FLAG_LABELS}
