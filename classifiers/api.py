@@ -226,6 +226,7 @@ def make_model_doc(
         doc.user_data[MARKERS_KEY] = numpy.array([marker_key(m) for m in extra], dtype="uint64")
     # Doc.text joins every token anew on each access: keep the text for the washing step.
     doc.user_data["hypewatch_text"] = text
+    doc.user_data["hypewatch_kind"] = kind
     doc.user_data["hypewatch_evidence"] = matches
     return doc
 
@@ -415,9 +416,15 @@ class Classifier:
         one per sentence. Evidence offsets are relative to the row's `text`."""
         return self.claims_for_documents([doc])
 
-    def claims_for_documents(self, docs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    def claims_for_documents(
+        self, docs: Iterable[Mapping[str, Any]], processes: int = 1
+    ) -> list[dict[str, Any]]:
         """Claims rows for many documents: every sentence of every document labelled in
-        one stream of batches through the pipeline's components."""
+        one stream of batches through the pipeline's components. With `processes` > 1 the
+        documents are labelled by that many worker processes (ClassifierPool), in order."""
+        if processes > 1:
+            with ClassifierPool(self.model_dir, processes) as pool:
+                return pool.claims_for_documents(docs)
         plan: list[tuple[Mapping[str, Any], str, int, int, int, str]] = []
         for document in docs:
             text = clean_text(document.get("text"))
@@ -455,6 +462,83 @@ class Classifier:
                 }
             )
         return rows
+
+
+class ClassifierPool:
+    """Worker processes that each load the model once and label documents: what
+    claims_for_documents does, on several cores. Spawned, not forked: the flows call it
+    from a thread of a threaded process. Use as a context manager; the workers stay up
+    between calls, so a long night pays the model load once per worker."""
+
+    def __init__(self, model_dir: Path, processes: int) -> None:
+        import multiprocessing
+
+        self.model_dir = Path(model_dir)
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ctx.Pool(processes, _worker_load, (str(self.model_dir),))
+
+    def __enter__(self) -> ClassifierPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def claims_for_documents(self, docs: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for part in self.imap(docs):
+            rows.extend(part)
+        return rows
+
+    def imap(self, docs: Iterable[Mapping[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+        """The claims rows of each task of documents (_tasks), in order, as the workers
+        finish them; documents are read from `docs` as tasks are handed out."""
+        yield from self._pool.imap(_worker_claims, _tasks(docs))
+
+
+# Below this much text a night is labelled in-process: spawning a worker and loading the
+# model in it costs about as much as labelling this much (tests/benchmarks/bench_speed.py).
+PARALLEL_MIN_CHARS = 10_000_000
+
+
+def processes_for(docs: Sequence[Mapping[str, Any]]) -> int:
+    """How many processes to label `docs` with: every core for a large night, else one."""
+    size = sum(len(d.get("text") or "") for d in docs)
+    return max(1, os.cpu_count() or 1) if size >= PARALLEL_MIN_CHARS else 1
+
+
+# Text per task handed to a worker process: small enough to balance the workers on a night
+# of a few hundred pages, large enough that pickling rows back stays cheap.
+PARALLEL_CHARS_PER_TASK = 50_000
+_WORKER: Classifier | None = None
+
+
+def _tasks(docs: Iterable[Mapping[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Documents grouped into tasks of about PARALLEL_CHARS_PER_TASK characters of text (a
+    long filing alone, dozens of short pages together), so the workers get even shares."""
+    task: list[dict[str, Any]] = []
+    size = 0
+    for doc in docs:
+        task.append(dict(doc))
+        size += len(doc.get("text") or "")
+        if size >= PARALLEL_CHARS_PER_TASK:
+            yield task
+            task, size = [], 0
+    if task:
+        yield task
+
+
+def _worker_load(model_dir: str) -> None:
+    global _WORKER
+    _WORKER = load_classifier(Path(model_dir))
+
+
+def _worker_claims(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    assert _WORKER is not None
+    return _WORKER.claims_for_documents(docs)
 
 
 def _combine(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:

@@ -23,6 +23,7 @@ from spacy.util import registry
 
 from classifiers import bow as _bow  # noqa: F401  (registers hypewatch.TextCatBOWMarkers)
 from classifiers import segment as _segment  # noqa: F401  (registers hypewatch_segmenter)
+from classifiers.calibration import platt
 from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, WASHING_CLAIMS
 
 EVIDENCE_KEY = "evidence"
@@ -109,6 +110,7 @@ CERTAINLY_NONE = {label: float(label == "NONE") for label in CLAIM_LABELS}
         "kind_feature": False,
         "signal_features": False,
         "context_features": False,
+        "washing_platt": [],
     },
 )
 def make_washing(
@@ -120,9 +122,16 @@ def make_washing(
     kind_feature: bool,
     signal_features: bool,
     context_features: bool,
+    washing_platt: list[float],
 ) -> WashingScorer:
     return WashingScorer(
-        thresholds, require_ai_term, flag_evidence, kind_feature, signal_features, context_features
+        thresholds,
+        require_ai_term,
+        flag_evidence,
+        kind_feature,
+        signal_features,
+        context_features,
+        washing_platt,
     )
 
 
@@ -132,7 +141,8 @@ class WashingScorer:
     (doc.user_data["hypewatch_evidence"] when the Classifier API built the doc, else the
     span_ruler's doc.spans["evidence"]).
 
-    - `claim`: NONE unless 1 - P(NONE) reaches thresholds["ai"]; then the most likely of
+    - `claim`: NONE unless 1 - P(NONE) reaches thresholds["ai"] (or thresholds["ai_<kind>"]
+      for a document kind tuned on its own, doc.user_data["hypewatch_kind"]); then the most likely of
       SPECIFIC, VAGUE, ASPIRATIONAL. With `require_ai_term`, a text with no AI wording
       matched by the patterns is NONE whatever the model says (LABELS.md, section 4), and
       its claim_scores say so (P(NONE) = 1), as for a text without words.
@@ -153,6 +163,7 @@ class WashingScorer:
         kind_feature: bool = False,
         signal_features: bool = False,
         context_features: bool = False,
+        washing_platt: list[float] | None = None,
     ) -> None:
         self.thresholds = {**DEFAULT_THRESHOLDS, **(thresholds or {})}
         self.require_ai_term = require_ai_term
@@ -162,6 +173,9 @@ class WashingScorer:
         self.kind_feature = kind_feature
         self.signal_features = signal_features
         self.context_features = context_features
+        # [a, b] of a Platt scaling fitted on real dev sentences (classifiers/calibration.py),
+        # or empty for the raw score.
+        self.washing_platt = list(washing_platt or [])
 
     def needs_scores(self, text: str, matches: list[tuple[str, int, int]]) -> bool:
         """Whether a claim is possible, so the classifiers' scores can matter: the text has
@@ -190,7 +204,8 @@ class WashingScorer:
         flag_scores = {label: float(cats.get(label, 0.0)) for label in FLAG_LABELS}
         thresholds = self.thresholds
         claim = "NONE"
-        if 1.0 - claim_scores["NONE"] >= thresholds["ai"]:
+        ai_threshold = thresholds.get(f"ai_{user_data.get('hypewatch_kind')}", thresholds["ai"])
+        if 1.0 - claim_scores["NONE"] >= ai_threshold:
             claim = max(CLAIM_LABELS[1:], key=claim_scores.__getitem__)
         flags = []
         if claim != "NONE":
@@ -214,10 +229,15 @@ class WashingScorer:
             "flag_scores": flag_scores,
             "ai_claim": ai_claim,
             "washing": ai_claim and (claim in WASHING_CLAIMS or bool(flags)),
-            "washing_score": min(1.0, max(0.0, washing_score)),
+            "washing_score": self._calibrated(min(1.0, max(0.0, washing_score))),
             "evidence": evidence(doc, text, matches) if ai_claim else [],
         }
         return doc
+
+    def _calibrated(self, raw: float) -> float:
+        if not self.washing_platt:
+            return raw
+        return platt(raw, *self.washing_platt)
 
 
 def ruled_out_result() -> dict[str, Any]:

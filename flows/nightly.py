@@ -220,7 +220,7 @@ def classify(
     data_dir: Path, run_date: dt.date, staging_root: Path, model_dir: Path | None
 ) -> ClassifyOutput:
     """Label the night's documents; a document already labelled by this model keeps its claims."""
-    from classifiers.api import load_classifier
+    from classifiers.api import load_classifier, processes_for
 
     staging = Staging(staging_root)
     classifier = load_classifier(model_dir)
@@ -228,7 +228,7 @@ def classify(
     stored = _stored_claims(data_dir, documents, classifier.model_version)
     done = set(stored["doc_id"].to_pylist())
     todo = [row for row in documents.to_pylist() if row["doc_id"] not in done]
-    fresh = classifier.claims_for_documents(todo) if todo else []
+    fresh = classifier.claims_for_documents(todo, processes_for(todo)) if todo else []
     reused = stored.drop_columns(["run_date"]).to_pylist()
     for row in reused:
         row["run_date"] = run_date

@@ -20,13 +20,14 @@ from warehouse.schemas import CLAIMS
 @task(name="reclassify-run-date", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
 def reclassify_run_date(data_dir: Path, run_date: dt.date, model_dir: Path | None) -> int:
     """Label one run date's documents afresh and replace its claims partition."""
-    from classifiers.api import load_classifier
-
+    from classifiers.api import load_classifier, processes_for
     from warehouse.lake import land_partition, read_partition
 
     classifier = load_classifier(model_dir)
     documents = read_partition(data_dir, "documents", run_date).to_pylist()
-    claims = classifier.claims_for_documents(documents) if documents else []
+    claims = (
+        classifier.claims_for_documents(documents, processes_for(documents)) if documents else []
+    )
     land_partition(
         data_dir,
         "claims",

@@ -1,18 +1,18 @@
-"""The classifier and the baselines on real third-party sentences, in two labelled sets:
+"""The classifier and the baselines on real third-party sentences (tests/benchmarks/real_sets.py):
 
-- `dev` (real_text_labels.jsonl, 740 sentences): read for error analysis while improving
-  the classifier, so its scores are optimistic;
-- `holdout` (real_text_holdout_labels.jsonl, 520 sentences from other companies, pages and
-  sentences; see sample_real_holdout.py): sealed. Only its scores are printed, never its
-  errors, so nothing is tuned against it.
+- `dev` (dev1: 740 sentences read while building v1; dev2: ~1,090 of the 2,200 sentences
+  labelled twice and adjudicated for v2): thresholds are tuned and errors read on it, so its
+  scores are optimistic;
+- `holdout` (holdout1: 520; holdout2: ~1,110): sealed. Only its scores are printed, never its
+  errors.
 
-The label files hold no text: the sentences are cut again from ../shared/corpora by
-real_text.iter_real_sentences() and matched by key. Scores as bench_classifier reports them
-(classifiers/metrics.py), overall and per source, with the document kind given to the model
-as the flows give it; then the dev set's worst errors, printed with their text to the console
-only (the text is never written to a file).
+Systems, all in the same run: this classifier (with the document kind, as the flows give
+it), the previous classifier (v1, rebuilt from git by previous_model.py), the lexicon
+baseline (our patterns as rules), a keyword regex (keyword_baseline.py) and, unless
+--no-transformer, MiniLM embeddings + logistic regression. Also: how far the two annotators
+agree (the ceiling), and the reliability of washing_score (does 0.8 mean 80%?).
 
-    python -m tests.benchmarks.bench_real_text [--errors 25] [--no-transformer]
+    python -m tests.benchmarks.bench_real_text [--errors 25] [--no-transformer] [--no-previous]
 
 Writes build/bench/real_text.json.
 """
@@ -20,28 +20,19 @@ Writes build/bench/real_text.json.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from classifiers.calibration import reliability
+from classifiers.labels import is_washing
 from classifiers.metrics import score
-from tests.benchmarks.common import CORPORA, write_results
-from tests.benchmarks.real_text import sentences_by_key
+from tests.benchmarks import keyword_baseline
+from tests.benchmarks.common import write_results
+from tests.benchmarks.real_sets import V2_PASSES, labelled_rows, labels, read_jsonl
 
-LABELS = Path(__file__).with_name("real_text_labels.jsonl")
-HOLDOUT_LABELS = Path(__file__).with_name("real_text_holdout_labels.jsonl")
-LABEL_SETS = {"dev": LABELS, "holdout": HOLDOUT_LABELS}
-# A second annotator's independent labels of the holdout: how far two readers of the guide
-# agree is the ceiling to read the classifier's holdout scores against.
-HOLDOUT_SECOND_LABELS = Path(__file__).with_name("real_text_holdout_labels_b.jsonl")
 CLAIM_ORDER = ("NONE", "ASPIRATIONAL", "VAGUE", "SPECIFIC")
-
-
-def read_labels(path: Path = LABELS) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+REPORTED = ("dev1", "dev2", "dev", "holdout1", "holdout2", "holdout")
 
 
 def source_family(source: str) -> str:
@@ -83,10 +74,34 @@ def error_size(gold: dict, pred: dict) -> tuple[int, int]:
     return claim_err, flag_err
 
 
+def agreement() -> dict[str, Any]:
+    """The second annotation scored against the first: holdout1 (its second pass) and each
+    set of the v2 sentences (passes a and b, before adjudication)."""
+    from tests.benchmarks.real_sets import HERE
+
+    out = {}
+    first = {r["key"]: r for r in labels("holdout1")}
+    second = [r for r in read_jsonl(HERE / "real_text_holdout_labels_b.jsonl") if r["key"] in first]
+    out["holdout1"] = brief(
+        [{"claim": first[r["key"]]["claim"], "flags": first[r["key"]]["flags"]} for r in second],
+        [{"claim": r["claim"], "flags": r["flags"]} for r in second],
+    )
+    a = {r["key"]: r for r in read_jsonl(V2_PASSES[0])}
+    b = read_jsonl(V2_PASSES[1])
+    for name in ("dev", "holdout"):
+        pairs = [(a[r["key"]], r) for r in b if r["set"] == name]
+        out[f"{name}2"] = brief(
+            [{"claim": x["claim"], "flags": x["flags"]} for x, _ in pairs],
+            [{"claim": y["claim"], "flags": y["flags"]} for _, y in pairs],
+        )
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", type=int, default=25, help="how many worst dev errors to print")
     parser.add_argument("--no-transformer", action="store_true", help="skip the MiniLM baseline")
+    parser.add_argument("--no-previous", action="store_true", help="skip the v1 classifier")
     args = parser.parse_args(argv)
 
     from classifiers.api import load_classifier
@@ -94,119 +109,106 @@ def main(argv: list[str] | None = None) -> int:
 
     clf = load_classifier()
     lexicon = LexiconBaseline()
-    found = sentences_by_key(CORPORA)
-    train = None
-    if not args.no_transformer:
-        from classifiers.corpus import load_corpus, split_corpus
-
-        train = split_corpus(load_corpus())["train"]
-
     results: dict[str, Any] = {
         "model_version": clf.model_version,
         "load_average": os.getloadavg()[0],
     }
-    dev_errors: list = []
-    for set_name, path in LABEL_SETS.items():
-        labels = read_labels(path)
-        matched = [row for row in labels if row["key"] in found]
-        texts = [found[row["key"]][2] for row in matched]
-        kinds = [row["kind"] for row in matched]
-        families = [source_family(row["source"]) for row in matched]
-        gold = [{"claim": row["claim"], "flags": list(row["flags"])} for row in matched]
-        spacy_pred = clf.label_texts(texts, kinds)
-        out: dict[str, Any] = {
-            "labelled": len(labels),
-            "found": len(matched),
-            "coverage": round(len(matched) / len(labels), 4) if labels else 0.0,
-            "missing_keys": [row["key"] for row in labels if row["key"] not in found],
-            "gold_claims": {c: sum(g["claim"] == c for g in gold) for c in CLAIM_ORDER},
-            "spacy_with_kind": summary(gold, spacy_pred, families),
-            "spacy": summary(gold, clf.label_texts(texts), families),
-            "lexicon": summary(gold, lexicon.label_texts(texts), families),
+    rows = {name: labelled_rows(name) for name in ("dev1", "dev2", "holdout1", "holdout2")}
+    texts = {name: [r["text"] for r in rs] for name, rs in rows.items()}
+    kinds = {name: [r["kind"] for r in rs] for name, rs in rows.items()}
+    preds: dict[str, dict[str, list]] = {}
+    for name in rows:
+        p = preds[name] = {
+            "spacy": clf.label_texts(texts[name], kinds[name]),
+            "lexicon": lexicon.label_texts(texts[name]),
+            "keyword": keyword_baseline.label_texts(texts[name]),
         }
-        if train is not None:
-            # The same baseline as bench_classifier: MiniLM embeddings + logistic regression
-            # fitted on the corpus train split, in its own venv; here it reads real sentences.
+        if not args.no_previous:
+            from tests.benchmarks import previous_model
+
+            p["previous"] = previous_model.label_texts(texts[name], kinds[name])
+        if not args.no_transformer:
+            from classifiers.corpus import load_corpus, split_corpus
             from tests.benchmarks.bench_classifier import run_minilm
 
-            minilm = run_minilm(train, [SimpleNamespace(text=t) for t in texts])
-            out["minilm"] = summary(gold, minilm["predictions"], families)
-        results[set_name] = out
-        if set_name == "dev":
-            dev_errors = [
-                (error_size(g, p), row, g, p, text)
-                for row, g, p, text in zip(matched, gold, spacy_pred, texts, strict=True)
-                if error_size(g, p) != (0, 0)
+            train = split_corpus(load_corpus())["train"]
+            p["minilm"] = run_minilm(train, [SimpleNamespace(text=t) for t in texts[name]])[
+                "predictions"
             ]
-    first = {r["key"]: r for r in read_labels(HOLDOUT_LABELS)}
-    second = [r for r in read_labels(HOLDOUT_SECOND_LABELS) if r["key"] in first]
-    results["holdout_annotator_agreement"] = brief(
-        [{"claim": first[r["key"]]["claim"], "flags": first[r["key"]]["flags"]} for r in second],
-        [{"claim": r["claim"], "flags": r["flags"]} for r in second],
-    )
-    test_split = Path(__file__).resolve().parents[2] / "build" / "bench" / "classifier.json"
-    if test_split.is_file():
-        corpus = json.loads(test_split.read_text())
-        results["corpus_test_split"] = {
-            name: corpus[name]["all"]
-            for name in ("spacy", "spacy_with_kind", "lexicon", "minilm")
-            if name in corpus
+    for union, parts in (("dev", ("dev1", "dev2")), ("holdout", ("holdout1", "holdout2"))):
+        rows[union] = [r for part in parts for r in rows[part]]
+        preds[union] = {
+            system: [x for part in parts for x in preds[part][system]] for system in preds[parts[0]]
         }
+    systems = list(preds["dev"])
+    for name in REPORTED:
+        gold = [{"claim": r["claim"], "flags": list(r["flags"])} for r in rows[name]]
+        families = [source_family(r["source"]) for r in rows[name]]
+        results[name] = {
+            "labelled": len(labels(name)),
+            "found": len(rows[name]),
+            "gold_claims": {c: sum(g["claim"] == c for g in gold) for c in CLAIM_ORDER},
+            **{system: summary(gold, preds[name][system], families) for system in systems},
+            "reliability": reliability(
+                [p["washing_score"] for p in preds[name]["spacy"]],
+                [is_washing(g["claim"], g["flags"]) for g in gold],
+            ),
+        }
+    results["annotator_agreement"] = agreement()
     path = write_results("real_text", results)
 
     print(f"model {clf.model_version}")
-    header = (
-        f"{'set':<8} {'system':<16} {'scope':<6} {'n':>4} {'claim mF1':>9} {'acc':>5} "
-        f"{'flags F1':>8} {'ai F1':>6} {'ai P':>5} {'ai R':>5} {'wash F1':>7}"
-    )
-    for set_name in LABEL_SETS:
-        r = results[set_name]
-        print(
-            f"{set_name}: {r['found']} of {r['labelled']} labelled keys found "
-            f"({r['coverage']:.1%}); gold claims {r['gold_claims']}"
-        )
-        print(header)
-        systems = [s for s in ("spacy_with_kind", "spacy", "lexicon", "minilm") if s in r]
-        for system in systems:
-            for scope, m in r[system].items():
-                print(
-                    f"{set_name:<8} {system:<16} {scope:<6} {m['n']:4d} "
-                    f"{m['claim_macro_f1']:9.3f} {m['claim_accuracy']:5.2f} "
-                    f"{m['flags_micro_f1']:8.3f} {m['ai_claim_f1']:6.3f} {m['ai_claim_p']:5.2f} "
-                    f"{m['ai_claim_r']:5.2f} {m['washing_f1']:7.3f}"
-                )
-        print(f"per-label F1 ({set_name}, all):")
-        for system in [s for s in systems if s != "spacy"]:
-            m = r[system]["all"]
-            cells = " ".join(
-                f"{k}={v:.2f}({m['support'][k]})" for k, v in m["per_label_f1"].items()
-            )
-            print(f"  {system:<16} {cells}")
-    agree = results["holdout_annotator_agreement"]
     print(
-        f"holdout, second annotator scored against the first ({agree['n']} sentences): claim "
-        f"macro-F1 {agree['claim_macro_f1']:.3f}, accuracy {agree['claim_accuracy']:.3f}, "
-        f"flags F1 {agree['flags_micro_f1']:.3f}, ai_claim F1 {agree['ai_claim_f1']:.3f}, "
-        f"washing F1 {agree['washing_f1']:.3f}"
+        f"{'set':<9} {'system':<9} {'n':>5} {'claim mF1':>9} {'acc':>5} {'flags F1':>8} "
+        f"{'ai F1':>6} {'ai P':>5} {'ai R':>5} {'wash F1':>7}"
     )
-    if "corpus_test_split" in results:
-        print("corpus test split (build/bench/classifier.json):")
-        for system, m in results["corpus_test_split"].items():
+    for name in REPORTED:
+        for system in [*systems, "annotator"]:
+            if system == "annotator":
+                m = results["annotator_agreement"].get(name)
+                if m is None:
+                    continue
+            else:
+                m = results[name][system]["all"]
             print(
-                f"{system:<16} {'all':<6} {m['n']:4d} {m['claim_macro_f1']:9.3f} {'':>5} "
-                f"{m['flags_micro_f1']:8.3f} {m['ai_claim_f1']:6.3f} {'':>5} {'':>5} "
-                f"{m['washing_f1']:7.3f}"
+                f"{name:<9} {system:<9} {m['n']:5d} {m['claim_macro_f1']:9.3f} "
+                f"{m['claim_accuracy']:5.2f} {m['flags_micro_f1']:8.3f} {m['ai_claim_f1']:6.3f} "
+                f"{m['ai_claim_p']:5.2f} {m['ai_claim_r']:5.2f} {m['washing_f1']:7.3f}"
+            )
+    for name in ("dev", "holdout"):
+        print(f"per source ({name}, spacy):")
+        for scope, m in results[name]["spacy"].items():
+            print(
+                f"  {scope:<6} {m['n']:5d} claim mF1 {m['claim_macro_f1']:.3f} ai F1 "
+                f"{m['ai_claim_f1']:.3f} (P {m['ai_claim_p']:.2f} R {m['ai_claim_r']:.2f}) "
+                f"washing F1 {m['washing_f1']:.3f}"
+            )
+        m = results[name]["spacy"]["all"]
+        print(
+            "  per label F1: "
+            + " ".join(f"{k}={v:.2f}({m['support'][k]})" for k, v in m["per_label_f1"].items())
+        )
+        print(f"  washing_score reliability ({name}): bin, n, mean score, share washing")
+        for row in results[name]["reliability"]:
+            print(
+                f"    {row['bin']} {row['n']:5d} {row['mean_score']:.3f} {row['washing_share']:.3f}"
             )
 
+    dev_errors = [
+        (error_size(g, p), row, g, p)
+        for row, p in zip(rows["dev"], preds["dev"]["spacy"], strict=True)
+        for g in [{"claim": row["claim"], "flags": list(row["flags"])}]
+        if error_size(g, p) != (0, 0)
+    ]
     dev_errors.sort(key=lambda e: (-e[0][0], -e[0][1], e[1]["key"]))
     shown = min(args.errors, len(dev_errors))
     print(f"dev: {len(dev_errors)} sentences with an error; the {shown} worst:")
-    for _size, row, g, p, text in dev_errors[: args.errors]:
+    for _size, row, g, p in dev_errors[: args.errors]:
         gflags = ",".join(g["flags"]) or "-"
         pflags = ",".join(p["flags"]) or "-"
         print(
             f"  {row['key']} {row['source']:<28} gold {g['claim']}/{gflags} "
-            f"pred {p['claim']}/{pflags}\n      {' '.join(text.split())[:300]}"
+            f"pred {p['claim']}/{pflags}\n      {' '.join(row['text'].split())[:300]}"
         )
     print(f"wrote {path}")
     return 0

@@ -87,6 +87,22 @@ def test_batch_equals_one_by_one_and_is_deterministic(classifier):
     assert classifier.claims_for_documents([DOC, other]) == batch
 
 
+def test_worker_processes_give_the_same_rows_in_the_same_order(classifier, monkeypatch):
+    import classifiers.api as api
+
+    # Small tasks, so that both workers get some and the order has to be restored.
+    monkeypatch.setattr(api, "PARALLEL_CHARS_PER_TASK", 200)
+    docs = [
+        {**DOC, "doc_id": f"doc-{i}", "text": DOC["text"] + f"\nOur model scored {i}% on a test."}
+        for i in range(12)
+    ]
+    with api.ClassifierPool(classifier.model_dir, 2) as pool:
+        assert len(list(api._tasks(docs))) > 2
+        assert pool.claims_for_documents(docs) == classifier.claims_for_documents(docs)
+        assert pool.claims_for_documents(docs[:1]) == classifier.claims_for_document(docs[0])
+    assert api.processes_for(docs) == 1  # a small night stays in-process
+
+
 def test_label_texts_fields_and_sanity(classifier):
     out = classifier.label_texts(
         [

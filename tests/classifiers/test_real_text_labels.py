@@ -1,11 +1,11 @@
-"""The real-text labels (tests/benchmarks/real_text_labels.jsonl, the dev set, and
-real_text_holdout_labels.jsonl, the sealed holdout): well-formed, text-free, disjoint, and
-still pointing at sentences that the shared corpora and our segmenter produce. Also: no
-sentence of our labelled corpus is a real one."""
+"""The real-text labels (tests/benchmarks/real_sets.py: dev1, holdout1 and the v2 sentences
+split into dev2 and holdout2): well-formed, text-free, disjoint, and still pointing at
+sentences that the shared corpora and our segmenter produce; the v2 sentences carry two
+independent passes and the adjudicated label. Also: no sentence of our labelled corpus is a
+real one."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -15,17 +15,16 @@ from tests.benchmarks.common import CORPORA
 from tests.benchmarks.real_text import KINDS_BY_SOURCE, sentence_key
 
 FIELDS = {"key", "source", "kind", "claim", "flags"}
+V2_FIELDS = FIELDS | {"set"}
 
-
-MIN_ROWS = {"dev": 700, "holdout": 500}
+MIN_ROWS = {"dev1": 700, "holdout1": 500, "dev2": 1000, "holdout2": 1000}
 ITEM_HEADING = re.compile(r"Item \d+[A-C]?\.\s")
 
 
 def read(set_name: str) -> list[dict]:
-    from tests.benchmarks.bench_real_text import LABEL_SETS
+    from tests.benchmarks.real_sets import labels
 
-    with LABEL_SETS[set_name].open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    return labels(set_name)
 
 
 @pytest.fixture(scope="module", params=sorted(MIN_ROWS))
@@ -50,7 +49,7 @@ def test_labels_are_well_formed(rows: list[dict]) -> None:
     assert len(rows) >= min(MIN_ROWS.values())
     problems = []
     for n, row in enumerate(rows, 1):
-        if set(row) != FIELDS:
+        if set(row) not in (FIELDS, V2_FIELDS):
             problems.append(f"line {n}: fields {sorted(row)} (no text may be stored)")
             continue
         if not re.fullmatch(r"[0-9a-f]{16}", row["key"]):
@@ -95,18 +94,42 @@ def test_labelled_keys_are_found_in_the_corpora(rows: list[dict], real_first_see
 
 
 def test_second_annotation_labels_exactly_the_holdout() -> None:
-    from tests.benchmarks.bench_real_text import HOLDOUT_SECOND_LABELS
+    from tests.benchmarks.real_sets import HERE, read_jsonl
 
-    with HOLDOUT_SECOND_LABELS.open(encoding="utf-8") as fh:
-        second = [json.loads(line) for line in fh if line.strip()]
-    first = read("holdout")
+    second = read_jsonl(HERE / "real_text_holdout_labels_b.jsonl")
+    first = read("holdout1")
     assert sorted(r["key"] for r in second) == sorted(r["key"] for r in first)
     for row in second:
         assert set(row) == FIELDS and not check_row(row["claim"], row["flags"]), row
 
 
+def test_v2_label_is_the_two_passes_where_they_agree() -> None:
+    # Two independent passes label the same sentences; the adjudicated file keeps their
+    # label where they agree and decides only where they differ.
+    from tests.benchmarks.real_sets import V2, V2_PASSES, read_jsonl
+
+    final = {r["key"]: r for r in read_jsonl(V2)}
+    a, b = ({r["key"]: r for r in read_jsonl(path)} for path in V2_PASSES)
+    assert set(a) == set(b) == set(final)
+    disagreements = 0
+    for key, row in final.items():
+        assert set(row) == V2_FIELDS and row["set"] in ("dev", "holdout"), row
+        assert a[key]["set"] == b[key]["set"] == row["set"]
+        pa, pb = (
+            (a[key]["claim"], sorted(a[key]["flags"])),
+            (b[key]["claim"], sorted(b[key]["flags"])),
+        )
+        if pa == pb:
+            assert (row["claim"], sorted(row["flags"])) == pa, key
+        else:
+            disagreements += 1
+    assert 0 < disagreements < 0.2 * len(final)
+
+
 def test_holdout_shares_no_sentence_and_no_startup_or_page_with_dev() -> None:
     dev, holdout = read("dev"), read("holdout")
+    every = [r["key"] for name in ("dev1", "dev2", "holdout1", "holdout2") for r in read(name)]
+    assert len(every) == len(set(every)), "a sentence is labelled in two sets"
     assert not {r["key"] for r in dev} & {r["key"] for r in holdout}
 
     def documents(rows: list[dict], family: str) -> set[str]:
