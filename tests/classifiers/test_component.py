@@ -57,6 +57,46 @@ def test_none_has_no_flags_and_no_evidence(nlp):
     assert not doc._.ai_claim and not doc._.washing
 
 
+def test_flags_only_on_ai_claims_even_with_ai_wording_and_high_flag_scores(nlp):
+    # AI wording is present, so the scores are read: a NONE decided by the model's
+    # P(NONE) still carries no flag, however sure the flag model is.
+    text = "Our AI detects every fraud, the best in the world."
+    flag_scores = {"OVERCLAIM": 0.99, "SUPERLATIVE": 0.99}
+    doc = scored(nlp, text, (0.9, 0.05, 0.05, 0.0), flag_scores)
+    assert doc._.claim == "NONE" and doc._.flags == [] and not doc._.washing
+    assert doc._.evidence == []
+    # The same sentence as an AI claim carries both.
+    doc = scored(nlp, text, (0.1, 0.1, 0.8, 0.0), flag_scores)
+    assert doc._.claim == "VAGUE" and set(doc._.flags) == {"OVERCLAIM", "SUPERLATIVE"}
+
+
+def test_ai_threshold_per_document_kind(nlp):
+    cats = (0.45, 0.05, 0.45, 0.05)  # 1 - P(NONE) = 0.55
+    thresholds = {"ai": 0.5, "ai_press_release": 0.6}
+    doc = nlp("Our AI helps.")
+    doc.cats = dict(zip(("NONE", "SPECIFIC", "VAGUE", "ASPIRATIONAL"), cats, strict=True))
+    scorer = WashingScorer(thresholds=thresholds)
+    doc.user_data["hypewatch_kind"] = "press_release"
+    assert scorer(doc)._.claim == "NONE"
+    doc.user_data["hypewatch_kind"] = "product_page"
+    assert scorer(doc)._.claim == "VAGUE"
+
+
+def test_washing_score_calibration_maps_raw_scores_and_keeps_zero(nlp):
+    from classifiers.calibration import platt
+
+    cats, flags = (0.1, 0.1, 0.7, 0.1), {"SUPERLATIVE": 0.8}
+    raw = scored(nlp, "Our AI-powered platform is the best.", cats, flags)._.washing_score
+    doc = scored(
+        nlp, "Our AI-powered platform is the best.", cats, flags, washing_platt=[0.8, -0.7]
+    )
+    assert doc._.washing_score == pytest.approx(platt(raw, 0.8, -0.7))
+    assert doc._.washing_score < raw  # this scaling lowers high raw scores
+    # No AI wording: NONE by rule, score 0 whatever the scaling.
+    none = scored(nlp, "Revenue grew 14%.", cats, flags, washing_platt=[0.8, -0.7])
+    assert none._.washing_score == 0.0
+
+
 def test_require_ai_term(nlp):
     cats = (0.1, 0.8, 0.05, 0.05)
     text = "A technician confirms every suggestion."
