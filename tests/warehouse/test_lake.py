@@ -95,6 +95,28 @@ def test_crash_between_write_and_rename_keeps_the_old_partition(tmp_path):
     assert [p.name for p in part.iterdir()] == [PARTITION_FILE]
 
 
+def test_a_live_writers_temp_file_survives_the_sweep(tmp_path):
+    # Another process (alive: a real child that sleeps) is mid-write in the partition
+    # folder; our landing beside it must leave its temp file alone, and sweep a dead one's.
+    land_partition(tmp_path, "documents", DAY1, docs(DAY1, 1))
+    part = partition_dir(tmp_path, "documents", DAY1)
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True
+    )
+    try:
+        live_tmp = part / f"{PARTITION_FILE}.tmp-{writer.pid}-abcdef"
+        dead_tmp = part / f"{PARTITION_FILE}.tmp-{int(dead.stdout)}-123456"
+        live_tmp.write_bytes(b"half a parquet file")
+        dead_tmp.write_bytes(b"left by a crash")
+        land_partition(tmp_path, "documents", DAY1, docs(DAY1, 2))
+        assert live_tmp.read_bytes() == b"half a parquet file"
+        assert not dead_tmp.exists()
+    finally:
+        writer.kill()
+        writer.wait()
+
+
 def test_sigkill_at_any_moment_leaves_a_whole_partition(tmp_path):
     """A real process landing two versions in a loop is killed at arbitrary moments."""
     script = textwrap.dedent(
