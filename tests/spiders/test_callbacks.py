@@ -190,6 +190,18 @@ def test_guard_refuses_before_connecting(tmp_path, url, code):
     assert spider.crawler.stats.get_value(f"hypewatch/guard/{code}") == 1
 
 
+@pytest.mark.parametrize("host", ["localhost", "127.1", "0x7f000001", "2130706433"])
+def test_guard_resolves_hostnames_and_refuses_loopback(tmp_path, host):
+    # Not IP literals: each goes through a real getaddrinfo (the hosts file and the C
+    # library's numeric forms, so no packet leaves the machine) and resolves to loopback.
+    spider = make_spider(ProductPagesSpider, tmp_path, SOURCES)
+    guard = AddressGuardMiddleware(spider.crawler)
+    with pytest.raises(GuardRefused) as caught:
+        asyncio.run(guard.process_request(Request(f"http://{host}:8080/x")))
+    assert caught.value.code == "address_refused"
+    assert "127.0.0.1" in str(caught.value) or "::1" in str(caught.value)
+
+
 def test_guard_opt_ins(tmp_path):
     strict = make_spider(ProductPagesSpider, tmp_path, SOURCES,
                          ADDRESS_GUARD_ALLOWED_HOSTS=["127.0.0.1:8000"])  # fmt: skip
