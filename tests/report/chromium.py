@@ -1,8 +1,12 @@
 """Real headless Chromium (Debian's `chromium` package) for the report tests: the rendered DOM
-and a screenshot of a local file. Offline-safe flags, a fresh profile for every call."""
+and a screenshot of a local file. Offline-safe flags, a fresh profile for every call, and,
+where the machine allows it (root, util-linux's unshare), a network namespace of its own with
+only loopback up: the pages are local files, and the browser's own probes (an IPv6
+reachability check towards a public resolver survives every flag) then reach nothing."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -22,6 +26,14 @@ FLAGS = (
     "--disable-quic",
     "--disable-default-apps",
     "--disable-extensions",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--disable-features=OptimizationHints,MediaRouter,Translate,AutofillServerCommunication",
+    "--no-pings",
+    # Loopback only, whatever the browser tries on its own: every host name but localhost
+    # fails to resolve, and any other http(s) goes to a closed port on loopback.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+    "--proxy-server=http://127.0.0.1:9",
 )
 INSTALL_HINT = (
     "Chromium is needed to render the report: install Debian's package with "
@@ -38,10 +50,19 @@ def chromium_binary() -> str:
     return found
 
 
+def loopback_only() -> list[str]:
+    """A command prefix that runs the rest in a new network namespace with only loopback
+    up, or nothing where namespaces cannot be made."""
+    unshare, ip = shutil.which("unshare"), shutil.which("ip")
+    if os.geteuid() != 0 or not unshare or not ip:
+        return []
+    return [unshare, "--net", "--", "sh", "-c", f'{ip} link set lo up && exec "$@"', "sh"]
+
+
 def run_chromium(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
     with tempfile.TemporaryDirectory(prefix="hypewatch-chromium-") as profile:
         result = subprocess.run(
-            [chromium_binary(), *FLAGS, f"--user-data-dir={profile}", *args],
+            [*loopback_only(), chromium_binary(), *FLAGS, f"--user-data-dir={profile}", *args],
             capture_output=True,
             text=True,
             timeout=timeout,
