@@ -62,6 +62,12 @@ class PrefectServer:
             "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
             "DO_NOT_TRACK": "1",
             "PREFECT_SERVER_UI_ENABLED": "false",
+            # `work-pool create` makes the server fetch Prefect's collection registry from
+            # the internet (no setting turns it off); a proxy on a closed loopback port makes
+            # that fail at once, so the server uses its bundled copy. Loopback goes direct.
+            "HTTPS_PROXY": "http://127.0.0.1:9",
+            "HTTP_PROXY": "http://127.0.0.1:9",
+            "NO_PROXY": "127.0.0.1,localhost",
         }
         self.log = home / "server.log"
 
