@@ -7,6 +7,7 @@ import asyncio
 import email.utils
 import ipaddress
 import logging
+import os
 import socket
 import time
 from collections.abc import AsyncIterator, Iterable
@@ -30,6 +31,21 @@ logger = logging.getLogger(__name__)
 ALLOWED_SCHEMES = ("http", "https")
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+# Set to 1 by the test suite: every request whose host is not loopback is refused before
+# any name is resolved, whatever the sources file says, so no test can reach the internet.
+LOOPBACK_ONLY_ENV = "HYPEWATCH_LOOPBACK_ONLY"
+
+
+def loopback_host(host: str) -> bool:
+    """`localhost` or a loopback IP literal (127.0.0.0/8, ::1)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def address_allowed(address: IPAddress) -> bool:
@@ -79,6 +95,8 @@ class AddressGuardMiddleware:
         host = parts.hostname
         if not host:
             raise self._refuse("address_refused", f"no host in {request.url}")
+        if os.environ.get(LOOPBACK_ONLY_ENV) == "1" and not loopback_host(host):
+            raise self._refuse("address_refused", f"{host}: only loopback ({LOOPBACK_ONLY_ENV})")
         if getattr(self.crawler.spider, "allow_private_networks", False):
             return None
         if host.lower() in self.allowed_hosts or parts.netloc.lower() in self.allowed_hosts:

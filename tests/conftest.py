@@ -18,6 +18,9 @@ os.environ["DO_NOT_TRACK"] = "1"
 os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "120"
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 os.environ.pop("HYPEWATCH_DATA_DIR", None)
+# Every crawl a test starts (in-process or as a subprocess) may reach loopback only: the
+# address guard refuses any other host before resolving it (spiders/middlewares.py).
+os.environ["HYPEWATCH_LOOPBACK_ONLY"] = "1"
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED = REPO_ROOT.parent / "shared"
