@@ -73,9 +73,16 @@ def test_segmentation_cases(nlp, text, expected):
 def test_offsets_index_the_text(nlp):
     text = "  • Our AI is great!  \n\nWe sell in the U.S.\nReally?  Yes. "
     doc = nlp(text)
-    for start, end in sentence_offsets(doc):
-        piece = text[start:end]
-        assert piece == piece.strip() and piece
+    offsets = sentence_offsets(doc)
+    # Where each sentence starts and ends, bullet and surrounding spaces left out.
+    assert [text[s:e] for s, e in offsets] == [
+        "Our AI is great!",
+        "We sell in the U.S.",
+        "Really?",
+        "Yes.",
+    ]
+    assert offsets[0] == (text.index("Our"), text.index("!") + 1)
+    assert offsets[-1] == (text.index("Yes."), text.index("Yes.") + 4)
 
 
 def test_text_without_punctuation_is_cut_into_bounded_pieces(nlp):
