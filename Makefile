@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 # The classifier is a build output: trained from the corpus in classifiers/ when missing or stale.
-$(MODEL): $(STAMP) $(wildcard classifiers/*.py classifiers/*.cfg classifiers/corpus/*.jsonl classifiers/patterns/*.jsonl)
+$(MODEL): $(STAMP) $(wildcard classifiers/*.py classifiers/*.cfg classifiers/calibration.json classifiers/corpus/*.jsonl classifiers/patterns/*.jsonl)
 	$(BIN)/hypewatch train
 
 model: $(MODEL)
