@@ -501,7 +501,7 @@ class ClassifierPool:
 
 # Below this much text a night is labelled in-process: spawning a worker and loading the
 # model in it costs about as much as labelling this much (tests/benchmarks/bench_speed.py).
-PARALLEL_MIN_CHARS = 10_000_000
+PARALLEL_MIN_CHARS = 4_000_000
 
 
 def processes_for(docs: Sequence[Mapping[str, Any]]) -> int:
