@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MODEL := build/model/meta.json
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup model run test lint format bench clean
+.PHONY: setup model run test lint format bench clean browser
 
 setup: $(STAMP)
 
@@ -25,8 +25,21 @@ model: $(MODEL)
 run: $(STAMP) $(MODEL)
 	$(BIN)/hypewatch run
 
-test: $(STAMP) $(MODEL)
+test: $(STAMP) $(MODEL) browser
 	$(BIN)/python -m pytest
+
+# The report tests render in a real headless Chromium, Debian's package: installed here
+# when missing and we may (root with apt-get), else one line says what to run.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the report tests"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "error: the report tests need Chromium: run 'sudo apt-get install -y chromium', then 'make test'" >&2; \
+	    exit 1; \
+	  fi; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

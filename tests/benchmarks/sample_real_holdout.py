@@ -118,16 +118,21 @@ def sample(pools: dict[str, dict[bool, list[dict]]]) -> list[dict]:
     return out
 
 
-def main() -> int:
-    pools = candidates()
-    for fam in QUOTA:
+def write_sample(pools: dict[str, dict[bool, list[dict]]], quota: dict, rows: list[dict]) -> int:
+    """The pool sizes on stderr, the sampled rows as JSONL on stdout."""
+    for fam in quota:
         print(
             f"{fam}: {len(pools[fam][True])} ai-ish, {len(pools[fam][False])} other eligible",
             file=sys.stderr,
         )
-    for row in sample(pools):
+    for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     return 0
+
+
+def main() -> int:
+    pools = candidates()
+    return write_sample(pools, QUOTA, sample(pools))
 
 
 if __name__ == "__main__":

@@ -23,12 +23,11 @@ import hashlib
 import json
 import random
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 from tests.benchmarks.real_text import iter_real_sentences, sentence_key
-from tests.benchmarks.sample_real_holdout import doc_id, family
+from tests.benchmarks.sample_real_holdout import doc_id, family, write_sample
 
 HERE = Path(__file__).parent
 EARLIER_LABELS = (HERE / "real_text_labels.jsonl", HERE / "real_text_holdout_labels.jsonl")
@@ -104,14 +103,7 @@ def sample(pools: dict[str, dict[bool, list[dict]]]) -> list[dict]:
 
 def main() -> int:
     pools = candidates()
-    for fam in QUOTA:
-        print(
-            f"{fam}: {len(pools[fam][True])} ai-ish, {len(pools[fam][False])} other eligible",
-            file=sys.stderr,
-        )
-    for row in sample(pools):
-        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return 0
+    return write_sample(pools, QUOTA, sample(pools))
 
 
 if __name__ == "__main__":
