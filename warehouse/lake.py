@@ -119,6 +119,7 @@ def land_partition(
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(target_dir)
+    _after_landing_hook()
 
     if rebuild_catalog:
         from warehouse.catalog import rebuild_catalog as rebuild
@@ -155,6 +156,21 @@ def _before_rename_hook(tmp: Path) -> None:
     process between the write and the rename, exactly where a power cut would hurt."""
     if os.environ.get("HYPEWATCH_TEST_CRASH_BEFORE_RENAME") == "1":
         os._exit(137)
+
+
+_landed_in_this_process = 0
+
+
+def _after_landing_hook() -> None:
+    """Crash-injection point for tests: HYPEWATCH_TEST_CRASH_AFTER_LANDINGS=N kills the
+    process right after its Nth partition is in place, between two partitions of a night,
+    at the same point on a fast machine as on a slow one."""
+    global _landed_in_this_process
+    limit = os.environ.get("HYPEWATCH_TEST_CRASH_AFTER_LANDINGS")
+    if limit:
+        _landed_in_this_process += 1
+        if _landed_in_this_process >= int(limit):
+            os._exit(137)
 
 
 def _sweep_stale_temp_files(directory: Path) -> None:
