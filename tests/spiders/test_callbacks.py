@@ -181,7 +181,7 @@ def test_callback_exceptions_become_parse_errors(tmp_path):
         ("file:///etc/passwd", "scheme_refused"),
     ],
 )
-def test_guard_refuses_before_connecting(tmp_path, url, code):
+def test_guard_refuses_before_connecting(tmp_path, url, code, production_guard):
     spider = make_spider(ProductPagesSpider, tmp_path, SOURCES)
     guard = AddressGuardMiddleware(spider.crawler)
     with pytest.raises(GuardRefused) as caught:
@@ -190,8 +190,15 @@ def test_guard_refuses_before_connecting(tmp_path, url, code):
     assert spider.crawler.stats.get_value(f"hypewatch/guard/{code}") == 1
 
 
+@pytest.fixture
+def production_guard(monkeypatch):
+    # These tests call the guard directly, so nothing connects: they check its production
+    # rules, without the suite's loopback-only switch (tests/conftest.py) deciding first.
+    monkeypatch.delenv("HYPEWATCH_LOOPBACK_ONLY", raising=False)
+
+
 @pytest.mark.parametrize("host", ["localhost", "127.1", "0x7f000001", "2130706433"])
-def test_guard_resolves_hostnames_and_refuses_loopback(tmp_path, host):
+def test_guard_resolves_hostnames_and_refuses_loopback(tmp_path, host, production_guard):
     # Not IP literals: each goes through a real getaddrinfo (the hosts file and the C
     # library's numeric forms, so no packet leaves the machine) and resolves to loopback.
     spider = make_spider(ProductPagesSpider, tmp_path, SOURCES)
@@ -202,7 +209,7 @@ def test_guard_resolves_hostnames_and_refuses_loopback(tmp_path, host):
     assert "127.0.0.1" in str(caught.value) or "::1" in str(caught.value)
 
 
-def test_guard_opt_ins(tmp_path):
+def test_guard_opt_ins(tmp_path, production_guard):
     strict = make_spider(ProductPagesSpider, tmp_path, SOURCES,
                          ADDRESS_GUARD_ALLOWED_HOSTS=["127.0.0.1:8000"])  # fmt: skip
     guard = AddressGuardMiddleware(strict.crawler)
