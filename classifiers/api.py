@@ -495,7 +495,8 @@ class ClassifierPool:
 
     def imap(self, docs: Iterable[Mapping[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         """The claims rows of each task of documents (_tasks), in order, as the workers
-        finish them; documents are read from `docs` as tasks are handed out."""
+        finish them. The pool reads `docs` ahead of the workers (multiprocessing's task
+        feeder is not bounded), so a caller with more than fits in memory passes it in parts."""
         yield from self._pool.imap(_worker_claims, _tasks(docs))
 
 

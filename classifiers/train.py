@@ -132,11 +132,20 @@ def tune(
     docs = list(clf._label_docs(clf._make_doc(r.text, r.kind) for r in rows))
     gold = [{"claim": r.claim, "flags": list(r.flags)} for r in rows]
 
-    def predict(ai: float, require: bool, flag_t: dict, flag_ev: dict) -> list[dict[str, Any]]:
+    def predict(
+        ai: float, require: bool, flag_t: dict, flag_ev: dict, idx: Sequence[int] | None = None
+    ) -> list[dict[str, Any]]:
         washing.thresholds = {"ai": ai, **ai_by_kind, **flag_t}
         washing.require_ai_term = require
         washing.flag_evidence = flag_ev
-        return [{"claim": d._.claim, "flags": d._.flags} for d in map(washing, docs)]
+        chosen = docs if idx is None else [docs[i] for i in idx]
+        return [{"claim": d._.claim, "flags": d._.flags} for d in map(washing, chosen)]
+
+    def value(pred: list[dict[str, Any]], idx: Sequence[int] | None = None) -> float:
+        scores = score(gold if idx is None else [gold[i] for i in idx], pred)
+        if objective == "ai_and_washing":
+            return (scores["ai_claim"]["f1"] + scores["washing"]["f1"]) / 2
+        return scores["claim_macro_f1"]
 
     half = dict.fromkeys(FLAG_LABELS, 0.5)
     no_ev = dict.fromkeys(FLAG_LABELS, False)
@@ -147,14 +156,7 @@ def tune(
     ai_by_kind: dict[str, float] = {}
     ai = ai_threshold
     if ai is None:
-
-        def value(t: float) -> float:
-            scores = score(gold, predict(t, require, half, no_ev))
-            if objective == "ai_and_washing":
-                return (scores["ai_claim"]["f1"] + scores["washing"]["f1"]) / 2
-            return scores["claim_macro_f1"]
-
-        by_threshold = {t: value(t) for t in THRESHOLD_GRID}
+        by_threshold = {t: value(predict(t, require, half, no_ev)) for t in THRESHOLD_GRID}
         # Ties go to the threshold nearest 0.5.
         ai = max(by_threshold, key=lambda t: (round(by_threshold[t], 6), -abs(t - 0.5)))
     if per_kind:
@@ -164,17 +166,10 @@ def tune(
             idx = [i for i, r in enumerate(rows) if r.kind == kind]
             if len(idx) < PER_KIND_MIN_ROWS:
                 continue
-
-            def kind_value(t: float, idx: list[int] = idx, kind: str = kind) -> float:
-                washing.thresholds = {"ai": ai, f"ai_{kind}": t, **half}
-                washing.require_ai_term = require
-                washing.flag_evidence = no_ev
-                sub = [docs[i] for i in idx]
-                pred = [{"claim": d._.claim, "flags": d._.flags} for d in map(washing, sub)]
-                scores = score([gold[i] for i in idx], pred)
-                return (scores["ai_claim"]["f1"] + scores["washing"]["f1"]) / 2
-
-            values = {t: kind_value(t) for t in THRESHOLD_GRID}
+            values = {}
+            for t in THRESHOLD_GRID:
+                ai_by_kind[f"ai_{kind}"] = t
+                values[t] = value(predict(ai, require, half, no_ev, idx), idx)
             ai_by_kind[f"ai_{kind}"] = max(
                 values, key=lambda t: (round(values[t], 6), -abs(t - ai))
             )

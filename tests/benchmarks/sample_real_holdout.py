@@ -105,16 +105,25 @@ def candidates() -> dict[str, dict[bool, list[dict]]]:
     return pools
 
 
-def sample(pools: dict[str, dict[bool, list[dict]]]) -> list[dict]:
-    rng = random.Random(SEED)
-    out = []
-    for fam, quota in QUOTA.items():
+def draw(
+    pools: dict[str, dict[bool, list[dict]]], quota: dict[str, int], ai_share: float, seed: int
+) -> dict[str, list[dict]]:
+    """Per family, `ai_share` of its quota drawn from its AI-ish pool and the rest from the
+    others (fewer where a pool is short), by one seeded generator in quota order."""
+    rng = random.Random(seed)
+    out = {}
+    for fam, n in quota.items():
         ai_pool, rest_pool = pools[fam][True], pools[fam][False]
-        n_ai = min(len(ai_pool), round(quota * AI_SHARE))
-        n_rest = min(len(rest_pool), quota - n_ai)
-        picked = rng.sample(ai_pool, n_ai) + rng.sample(rest_pool, n_rest)
-        picked.sort(key=lambda r: r["key"])  # no visible stratum order
-        out.extend(picked)
+        n_ai = min(len(ai_pool), round(n * ai_share))
+        n_rest = min(len(rest_pool), n - n_ai)
+        out[fam] = rng.sample(ai_pool, n_ai) + rng.sample(rest_pool, n_rest)
+    return out
+
+
+def sample(pools: dict[str, dict[bool, list[dict]]]) -> list[dict]:
+    out = []
+    for picked in draw(pools, QUOTA, AI_SHARE, SEED).values():
+        out.extend(sorted(picked, key=lambda r: r["key"]))  # no visible stratum order
     return out
 
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 import re
 from collections import defaultdict
 from pathlib import Path
 
 from tests.benchmarks.real_text import iter_real_sentences, sentence_key
-from tests.benchmarks.sample_real_holdout import doc_id, family, write_sample
+from tests.benchmarks.sample_real_holdout import doc_id, draw, family, write_sample
 
 HERE = Path(__file__).parent
 EARLIER_LABELS = (HERE / "real_text_labels.jsonl", HERE / "real_text_holdout_labels.jsonl")
@@ -90,15 +89,8 @@ def candidates() -> dict[str, dict[bool, list[dict]]]:
 
 
 def sample(pools: dict[str, dict[bool, list[dict]]]) -> list[dict]:
-    rng = random.Random(SEED)
-    out = []
-    for fam, quota in QUOTA.items():
-        ai_pool, rest_pool = pools[fam][True], pools[fam][False]
-        n_ai = min(len(ai_pool), round(quota * AI_SHARE))
-        n_rest = min(len(rest_pool), quota - n_ai)
-        out.extend(rng.sample(ai_pool, n_ai) + rng.sample(rest_pool, n_rest))
-    out.sort(key=lambda r: r["key"])  # no visible stratum order
-    return out
+    picked = [row for rows in draw(pools, QUOTA, AI_SHARE, SEED).values() for row in rows]
+    return sorted(picked, key=lambda r: r["key"])  # no visible stratum order
 
 
 def main() -> int:
