@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 MODEL := build/model/meta.json
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: setup model run test lint format bench clean browser
+.PHONY: setup model run test lint format bench clean browser mutation
 
 setup: $(STAMP)
 
@@ -25,8 +25,9 @@ model: $(MODEL)
 run: $(STAMP) $(MODEL)
 	$(BIN)/hypewatch run
 
+# Set-up needs the registries; the suite itself runs where only loopback is up (when root).
 test: $(STAMP) $(MODEL) browser
-	$(BIN)/python -m pytest
+	tests/loopback-only.sh $(BIN)/python -m pytest
 
 # The report tests render in a real headless Chromium, Debian's package: installed here
 # when missing and we may (root with apt-get), else one line says what to run.
@@ -51,6 +52,16 @@ format: $(STAMP)
 
 bench: $(STAMP) $(MODEL)
 	$(BIN)/python -m tests.benchmarks.run_all
+
+# Mutation testing of the modules whose bugs cost users most (tests/mutation.py): tens of
+# minutes, so not part of `make test`. mutmut goes into the same venv, pinned apart.
+MUTMUT := $(VENV)/.mutmut-stamp
+$(MUTMUT): $(STAMP) requirements-mutation.lock
+	$(BIN)/python -m pip install -q -r requirements-mutation.lock -c requirements.lock
+	touch $(MUTMUT)
+
+mutation: $(MUTMUT) $(MODEL)
+	$(BIN)/python -m tests.mutation $(TARGETS)
 
 clean:
 	rm -rf build data $(VENV)

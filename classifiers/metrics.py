@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from classifiers.labels import CLAIM_LABELS, FLAG_LABELS, is_washing
@@ -15,10 +15,13 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     return {"p": p, "r": r, "f1": f, "support": tp + fn}
 
 
-def _binary(gold: Sequence[bool], pred: Sequence[bool]) -> dict[str, float]:
-    tp = sum(g and p for g, p in zip(gold, pred, strict=True))
-    fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
-    fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
+def _binary(pairs: Iterable[tuple[bool, bool]]) -> dict[str, float]:
+    """P/R/F1 of (gold, predicted) truth values."""
+    tp = fp = fn = 0
+    for g, p in pairs:
+        tp += g and p
+        fp += p and not g
+        fn += g and not p
     return prf(tp, fp, fn)
 
 
@@ -32,34 +35,32 @@ def score(gold: Iterable[Mapping[str, Any]], pred: Iterable[Mapping[str, Any]]) 
     pred = list(pred)
     if len(gold) != len(pred):
         raise ValueError("gold and predictions differ in length")
+    pairs = list(zip(gold, pred, strict=True))
     claims = {
-        label: _binary([g["claim"] == label for g in gold], [p["claim"] == label for p in pred])
+        label: _binary((g["claim"] == label, p["claim"] == label) for g, p in pairs)
         for label in CLAIM_LABELS
     }
     flags = {
-        label: _binary([label in g["flags"] for g in gold], [label in p["flags"] for p in pred])
+        label: _binary((label in g["flags"], label in p["flags"]) for g, p in pairs)
         for label in FLAG_LABELS
     }
-    flag_tp = sum(len(set(g["flags"]) & set(p["flags"])) for g, p in zip(gold, pred, strict=True))
-    flag_fp = sum(len(set(p["flags"]) - set(g["flags"])) for g, p in zip(gold, pred, strict=True))
-    flag_fn = sum(len(set(g["flags"]) - set(p["flags"])) for g, p in zip(gold, pred, strict=True))
-    n = len(gold)
+    flag_sets = [(set(g["flags"]), set(p["flags"])) for g, p in pairs]
+    flag_tp = sum(len(g & p) for g, p in flag_sets)
+    flag_fp = sum(len(p - g) for g, p in flag_sets)
+    flag_fn = sum(len(g - p) for g, p in flag_sets)
+    n = len(pairs)
     return {
         "n": n,
         "claim": claims,
         "claim_macro_f1": sum(c["f1"] for c in claims.values()) / len(claims),
-        "claim_accuracy": sum(g["claim"] == p["claim"] for g, p in zip(gold, pred, strict=True)) / n
-        if n
-        else 0.0,
+        "claim_accuracy": sum(g["claim"] == p["claim"] for g, p in pairs) / n if n else 0.0,
         "flags": flags,
         "flags_micro_f1": prf(flag_tp, flag_fp, flag_fn)["f1"],
         "flags_macro_f1": sum(f["f1"] for f in flags.values()) / len(flags),
-        "ai_claim": _binary(
-            [g["claim"] != "NONE" for g in gold], [p["claim"] != "NONE" for p in pred]
-        ),
+        "ai_claim": _binary((g["claim"] != "NONE", p["claim"] != "NONE") for g, p in pairs),
         "washing": _binary(
-            [is_washing(g["claim"], g["flags"]) for g in gold],
-            [is_washing(p["claim"], p["flags"]) for p in pred],
+            (is_washing(g["claim"], g["flags"]), is_washing(p["claim"], p["flags"]))
+            for g, p in pairs
         ),
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from classifiers.metrics import prf, score
+from classifiers.metrics import format_report, prf, score
 
 GOLD = [
     {"claim": "NONE", "flags": []},
@@ -51,8 +51,44 @@ def test_score_on_a_hand_computed_case() -> None:
     assert s["flags_micro_f1"] == pytest.approx(2 / 3)
     assert s["flags"]["OVERCLAIM"]["f1"] == 1.0
     assert s["flags"]["SUPERLATIVE"]["p"] == 0.0
+    # flags, macro: OVERCLAIM 1.0 and three zeros.
+    assert s["flags_macro_f1"] == pytest.approx(1 / 4)
+    assert [s["claim"][label]["support"] for label in ("NONE", "SPECIFIC", "VAGUE")] == [2, 1, 2]
+
+
+def test_a_flag_makes_a_specific_claim_washing_on_both_sides() -> None:
+    gold = [
+        {"claim": "SPECIFIC", "flags": ["UNSUPPORTED_METRIC"]},
+        {"claim": "SPECIFIC", "flags": []},
+    ]
+    pred = [
+        {"claim": "SPECIFIC", "flags": ["UNSUPPORTED_METRIC"]},
+        {"claim": "SPECIFIC", "flags": []},
+    ]
+    assert score(gold, pred)["washing"] == {"p": 1.0, "r": 1.0, "f1": 1.0, "support": 1}
+
+
+def test_nothing_to_score_is_zero_not_an_error() -> None:
+    assert score([], [])["claim_accuracy"] == 0.0
+
+
+def test_report_text_as_evaluate_prints_it() -> None:
+    assert format_report(score(GOLD, PRED)) == (
+        "label                     P      R     F1  support\n"
+        "NONE                  0.500  0.500  0.500        2\n"
+        "SPECIFIC              0.000  0.000  0.000        1\n"
+        "VAGUE                 0.333  0.500  0.400        2\n"
+        "ASPIRATIONAL          0.000  0.000  0.000        0\n"
+        "OVERCLAIM             1.000  1.000  1.000        1\n"
+        "UNSUPPORTED_METRIC    0.000  0.000  0.000        0\n"
+        "SUPERLATIVE           0.000  0.000  0.000        0\n"
+        "GUARANTEE             0.000  0.000  0.000        0\n"
+        "ai_claim              0.667  0.667  0.667        3\n"
+        "washing               0.333  0.500  0.400        2\n"
+        "claim macro-F1 0.225   claim accuracy 0.400   flags micro-F1 0.667   n=5\n"
+    )
 
 
 def test_score_refuses_mismatched_lengths() -> None:
-    with pytest.raises(ValueError, match="differ in length"):
+    with pytest.raises(ValueError, match="^gold and predictions differ in length$"):
         score(GOLD, PRED[:-1])

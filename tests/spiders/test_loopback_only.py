@@ -5,11 +5,13 @@ case, a real crawl of sources.example.yaml (30 real companies) started as the fl
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pyarrow.parquet as pq
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,3 +53,12 @@ def test_a_crawl_of_the_real_sources_example_never_leaves_the_machine(tmp_path):
     assert all("only loopback" in r["detail"] for r in refused)
     # Refused before any download or name resolution: Scrapy counted no response.
     assert "downloader/response_count" not in result.stderr
+
+
+@pytest.mark.skipif(
+    os.environ.get("HYPEWATCH_NETNS") != "loopback",
+    reason="not started by tests/loopback-only.sh in a namespace of its own (needs root)",
+)
+def test_the_suite_runs_where_only_loopback_is_up() -> None:
+    # `make test` runs pytest through tests/loopback-only.sh: no other interface, no route out.
+    assert [name for _, name in socket.if_nameindex()] == ["lo"]
