@@ -113,13 +113,14 @@ def land_partition(
             pq.write_table(data, sink, compression="zstd")
             sink.flush()
             os.fsync(sink.fileno())
-        _before_rename_hook(tmp)
+        _crash_point("written")
         os.replace(tmp, target_dir / PARTITION_FILE)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _crash_point("renamed")
     _fsync_dir(target_dir)
-    _after_landing_hook()
+    _crash_point("landed")
 
     if rebuild_catalog:
         from warehouse.catalog import rebuild_catalog as rebuild
@@ -151,25 +152,22 @@ def _with_run_date(table: str, data: pa.Table, run_date: dt.date) -> pa.Table:
     return data.add_column(index, schema.field(index), column)
 
 
-def _before_rename_hook(tmp: Path) -> None:
-    """Crash-injection point for tests: HYPEWATCH_TEST_CRASH_BEFORE_RENAME=1 kills the
-    process between the write and the rename, exactly where a power cut would hurt."""
-    if os.environ.get("HYPEWATCH_TEST_CRASH_BEFORE_RENAME") == "1":
-        os._exit(137)
+CRASH_ENV = "HYPEWATCH_TEST_CRASH_AT"
+_crash_points_reached: dict[str, int] = {}
 
 
-_landed_in_this_process = 0
-
-
-def _after_landing_hook() -> None:
-    """Crash-injection point for tests: HYPEWATCH_TEST_CRASH_AFTER_LANDINGS=N kills the
-    process right after its Nth partition is in place, between two partitions of a night,
-    at the same point on a fast machine as on a slow one."""
-    global _landed_in_this_process
-    limit = os.environ.get("HYPEWATCH_TEST_CRASH_AFTER_LANDINGS")
-    if limit:
-        _landed_in_this_process += 1
-        if _landed_in_this_process >= int(limit):
+def _crash_point(point: str) -> None:
+    """Crash injection for tests, at the exact moments a power cut would hurt, the same on a
+    fast machine as on a slow one: HYPEWATCH_TEST_CRASH_AT=POINT[:N] ends the process (exit
+    137, no clean-up) the Nth time (default 1) it reaches POINT: `written` (the temp file is
+    whole, not yet renamed), `renamed` (in place, folder not yet synced) or `landed`."""
+    wanted = os.environ.get(CRASH_ENV)
+    if not wanted:
+        return
+    name, _, nth = wanted.partition(":")
+    if name == point:
+        _crash_points_reached[point] = _crash_points_reached.get(point, 0) + 1
+        if _crash_points_reached[point] == int(nth or 1):
             os._exit(137)
 
 

@@ -71,7 +71,7 @@ def test_sigkill_after_the_first_partition_then_rerun(first_night: Night, tmp_pa
     # a timed kill), then its Prefect server and spiders are killed with it.
     env = run_env(tmp_path / "prefect-killed", first_night.model_dir)
     killed = subprocess.Popen(
-        command, cwd=REPO, env={**env, "HYPEWATCH_TEST_CRASH_AFTER_LANDINGS": "1"},
+        command, cwd=REPO, env={**env, "HYPEWATCH_TEST_CRASH_AT": "landed:1"},
         start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     assert killed.wait(timeout=KILL_WITHIN_SECONDS) == 137

@@ -2,11 +2,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pyarrow as pa
@@ -80,7 +78,7 @@ def test_crash_between_write_and_rename_keeps_the_old_partition(tmp_path):
         land_partition({str(tmp_path)!r}, "documents", day, rows)
         """
     )
-    env = dict(os.environ, HYPEWATCH_TEST_CRASH_BEFORE_RENAME="1")
+    env = dict(os.environ, HYPEWATCH_TEST_CRASH_AT="written")
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)
     assert result.returncode == 137, result.stderr.decode()
 
@@ -117,8 +115,19 @@ def test_a_live_writers_temp_file_survives_the_sweep(tmp_path):
         writer.wait()
 
 
-def test_sigkill_at_any_moment_leaves_a_whole_partition(tmp_path):
-    """A real process landing two versions in a loop is killed at arbitrary moments."""
+@pytest.mark.parametrize(
+    ("point", "whole_version"),
+    [
+        # killed with the 3rd landing's temp file written: the 2nd version stays in place
+        ("written:3", 1),
+        # killed right after the 3rd landing's rename, before the folder is synced: the 3rd
+        ("renamed:3", 0),
+        ("landed:2", 1),
+    ],
+)
+def test_a_writer_killed_at_each_moment_leaves_a_whole_partition(tmp_path, point, whole_version):
+    """A real process lands two versions in turn (20,000 and 30,000 rows) and dies at an
+    exact moment of a landing (the lake's crash points, not a timed kill)."""
     script = textwrap.dedent(
         f"""
         import datetime as dt, sys
@@ -127,26 +136,16 @@ def test_sigkill_at_any_moment_leaves_a_whole_partition(tmp_path):
         from warehouse.lake import land_partition
         day = dt.date(2026, 1, 1)
         versions = [generated_claims(day, 20_000, seed=1), generated_claims(day, 30_000, seed=2)]
-        land_partition({str(tmp_path)!r}, "claims", day, versions[0], rebuild_catalog=False)
-        print("ready", flush=True)
-        i = 1
-        while True:
+        for i in range(4):
             land_partition({str(tmp_path)!r}, "claims", day, versions[i % 2], rebuild_catalog=False)
-            i += 1
         """
     )
-    for delay in (0.05, 0.2, 0.45, 0.7):
-        proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE)
-        assert proc.stdout.readline().strip() == b"ready"
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-        table = read_partition(tmp_path, "claims", DAY1)
-        assert table.num_rows in (20_000, 30_000)
-        expected = f.generated_claims(
-            DAY1, table.num_rows, seed=1 if table.num_rows == 20_000 else 2
-        )
-        assert table.equals(expected)
+    env = dict(os.environ, HYPEWATCH_TEST_CRASH_AT=point)
+    result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)
+    assert result.returncode == 137, result.stderr.decode()
+    table = read_partition(tmp_path, "claims", DAY1)
+    rows, seed = ((20_000, 1), (30_000, 2))[whole_version]
+    assert table.equals(f.generated_claims(DAY1, rows, seed=seed))
 
 
 @pytest.mark.parametrize(
