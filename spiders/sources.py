@@ -16,7 +16,7 @@ DEFAULT_SEARCH_TERMS: tuple[str, ...] = ()
 DEFAULT_MAX_PAGES_PER_SITE = 50
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_CIK = re.compile(r"^\d{1,10}$")
+_CIK = re.compile(r"^[0-9]{1,10}$")  # ASCII only: \d also matches other scripts' digits
 
 
 class SourcesError(ValueError):
@@ -79,6 +79,13 @@ def load_sources(path: str | Path) -> Sources:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise SourcesError(f"sources file {str(path)!r} is not valid YAML{where}") from None
+    if raw is None:
+        raise SourcesError(f"sources file {str(path)!r} is empty")
+    if not isinstance(raw, dict):
+        raise SourcesError(
+            f"sources file {str(path)!r} must be a mapping (companies, edgar, crawl), "
+            f"not a {type(raw).__name__}"
+        )
     return parse_sources(raw)
 
 
@@ -123,7 +130,10 @@ def _string(value: Any, where: str) -> str:
 
 def _url(value: Any, where: str) -> str:
     text = _string(value, where)
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unclosed "[" of an IPv6 address
+        raise SourcesError(f"{where}: {text!r} is not an http(s) URL") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise SourcesError(f"{where}: {text!r} is not an http(s) URL")
     return text
